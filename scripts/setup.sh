@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything dyad needs on Debian 12. Idempotent: skips packages already present.
+# Usage: scripts/setup.sh [--with-browser]   (root or sudo)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
+  libicu-dev libutf8proc-dev libtbb-dev libsqlite3-dev sqlite3
+  libzstd-dev zlib1g-dev libgumbo-dev libhowardhinnant-date-dev libxxhash-dev
+  libre2-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  wordnet-base festlex-poslex iso-codes
+  zstd gzip
+)
+if [[ "${1:-}" == "--with-browser" ]]; then
+  packages+=(chromium nodejs npm wrk)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: all packages present" >&2
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Retrains the POS tagger model data/models/pos_tagger_ewt.bin from UD English
+# EWT (never PUD: that is the held-out test) and the festival WSJ POS lexicon.
+# Deterministic: the same inputs give a byte-identical model.
+#
+# Needs: ../shared (or $DYAD_SHARED) with data/ud, and the Debian package
+# festlex-poslex. Usage: scripts/train_tagger.sh [build-dir]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build-tagger}"
+shared="${DYAD_SHARED:-$root/../shared}"
+ud="$shared/data/ud"
+lexicon=/usr/share/festival/dicts/wsj.wp39.poslexR
+for f in "$ud/ewt_tokens/en-ud-train.upos.tsv" "$ud/en_ewt-ud-dev.conllu" \
+         "$ud/en_ewt-ud-test.conllu" "$lexicon"; do
+  [[ -r "$f" ]] || { echo "missing $f" >&2; exit 1; }
+done
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" -j2 --target dyad_train_tagger
+"$build/src/text/dyad_train_tagger" \
+  --out "$root/data/models/pos_tagger_ewt.bin" \
+  --lexicon "$lexicon" \
+  --legacy "$ud/ewt_tokens/en-ud-train.upos.tsv" \
+  --train "$ud/en_ewt-ud-dev.conllu" \
+  --train "$ud/en_ewt-ud-test.conllu" \
+  --dev "$ud/en_pud-ud-test.conllu" `# reported only, never trained on` \
+  --epochs 10 --seed 20171029

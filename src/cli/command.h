@@ -24,6 +24,8 @@ std::unique_ptr<Command> MakeTextCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeThroughputCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeActorsCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeExplainCommand(CLI::App* parent);
 
 }  // namespace dyad
 

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   commands.push_back(dyad::MakeThroughputCommand(&app));
   commands.push_back(dyad::MakeActorsCommand(&app));
   commands.push_back(dyad::MakeDictCommand(&app));
+  commands.push_back(dyad::MakeCodeCommand(&app));
+  commands.push_back(dyad::MakeExplainCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -68,6 +68,9 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
       i += nm.length;
       continue;
     }
+    // Agent words are nouns: "stated", "forced" and "in general" are not
+    // agents even where their lemma is.
+    if (am.length > 0 && !IsNounLike(toks[i + am.length - 1])) am.length = 0;
     if (am.length > 0) {
       // "the leader" and "leaders" are agents; "Leader" inside a proper
       // name such as "Supreme Leader Kim" is still a title, kept as agent.
@@ -208,11 +211,11 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
         const Atom* c = atom_at(b, e + 1);
         if (c != nullptr && IsCountryLike(*c)) {
           while (c != nullptr && IsCountryLike(*c)) {
+            // Every country of the list shares the agent's words, so the
+            // mentions start at the agent: "the leaders of X and Y".
             out->push_back(make(atom.begin, c->end, atom.end - 1,
                                 country_of(*c) + std::string(atom.sector),
                                 *c));
-            out->back().begin_token = base + c->begin;
-            out->back().begin = toks[c->begin].begin;
             a = b;
             // Coordination: "X and Y", "X, Y and Z".
             uint32_t after = c->end;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -29,7 +30,7 @@ enum Template : uint64_t {
   kPrevNorm, kPrev2Norm, kNextNorm, kNext2Norm, kNextSuf3, kPrevSuf3,
   kLexTop, kLexTags, kNextLexTags, kPrevLexTags, kLexTopFlags, kPrevNormNorm,
   kNextShape, kPrevShape, kNormNextNorm, kForm, kNextLexTop, kSuf3Flags,
-  kNextBigram,
+  kNextBigram, kWordNet, kNextWordNet, kPrevWordNet,
   kPrevTag = 40, kPrevTags, kPrevTagNorm, kPrevTagLex,
 };
 
@@ -133,6 +134,10 @@ void LexLookup::Apply(WordInfo* info) const {
       i == KeyIndex::kMissing ? LexEntry() : (*entries_)[i];
   info->lex_top = entry.top + 1;
   info->lex_tags = Finalize(entry.tags + 3);
+  const uint32_t k =
+      wn_index_->Find(info->lower != 0 ? info->lower : info->form);
+  info->wn = Finalize((k == KeyIndex::kMissing ? 0 : (*wn_classes_)[k] + 1) +
+                      (uint64_t{7} << 40));
 }
 
 void ComputeWordInfo(std::string_view word, size_t pos, const LexLookup& lex,
@@ -210,13 +215,13 @@ void ComputeWordHashes(std::string_view word, size_t pos, WordInfo* info) {
   info->lower = has_upper && skip == 0 ? WordKey(std::string_view(lower, len))
                                        : 0;
   info->flags = flags;
-  info->lex_top = info->lex_tags = 0;
+  info->lex_top = info->lex_tags = info->wn = 0;
 }
 
 WordInfo BoundaryInfo(bool before, int distance) {
   WordInfo w;
   const uint64_t v = Finalize((before ? 1000 : 2000) + distance);
-  w.form = w.lower = w.norm = w.prefix1 = w.shape = w.flags = w.lex_top = w.lex_tags = v;
+  w.form = w.lower = w.wn = w.norm = w.prefix1 = w.shape = w.flags = w.lex_top = w.lex_tags = v;
   for (auto& s : w.suffix) s = v;
   return w;
 }
@@ -256,6 +261,9 @@ int StaticFeatures(const WordInfo* ctx, uint64_t* out) {
   out[n++] = MixKey(kPrevShape, p1.shape);
   out[n++] = MixKey(kSuf3Flags, Pair(w.suffix[2], w.flags));
   out[n++] = MixKey(kNextBigram, Pair(n1.norm, n2.norm));
+  out[n++] = MixKey(kWordNet, w.wn);
+  out[n++] = MixKey(kNextWordNet, n1.wn);
+  out[n++] = MixKey(kPrevWordNet, p1.wn);
   return n;
 }
 
@@ -278,6 +286,9 @@ std::string SerializeModel(const ModelData& m) {
   for (uint64_t k : m.lex_keys) Put(&raw, k);
   for (const LexEntry& e : m.lex_entries) Put(&raw, e.top);
   for (const LexEntry& e : m.lex_entries) Put(&raw, e.tags);
+  Put<uint32_t>(&raw, static_cast<uint32_t>(m.wordnet_keys.size()));
+  for (uint64_t k : m.wordnet_keys) Put(&raw, k);
+  for (uint16_t c : m.wordnet_classes) Put(&raw, c);
   const size_t nf = m.feature_keys.size();
   Put<uint32_t>(&raw, static_cast<uint32_t>(nf));
   // Sorted keys are stored as deltas: their high bytes then compress.
@@ -358,6 +369,11 @@ Result<ModelData> ParseModel(std::string_view bytes, const std::string& name) {
   for (auto& k : m.lex_keys) r.Get(&k);
   for (auto& e : m.lex_entries) r.Get(&e.top);
   for (auto& e : m.lex_entries) r.Get(&e.tags);
+  if (!r.GetCount(&count, 10)) return corrupt("word classes");
+  m.wordnet_keys.resize(count);
+  m.wordnet_classes.resize(count);
+  for (auto& k : m.wordnet_keys) r.Get(&k);
+  for (auto& c : m.wordnet_classes) r.Get(&c);
   if (!r.GetCount(&count, 12)) return corrupt("features");
   m.feature_keys.resize(count);
   uint64_t last = 0;
@@ -381,7 +397,7 @@ Result<ModelData> ParseModel(std::string_view bytes, const std::string& name) {
     }
   }
   if (!r.done()) return corrupt("trailing bytes");
-  for (const auto* keys : {&m.tagdict_keys, &m.lex_keys}) {
+  for (const auto* keys : {&m.tagdict_keys, &m.lex_keys, &m.wordnet_keys}) {
     std::vector<uint64_t> sorted = *keys;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() ||
@@ -402,8 +418,23 @@ std::unique_ptr<Tagger> Tagger::FromModel(tagger_internal::ModelData model) {
   t->features_ = tagger_internal::KeyIndex(t->model_.feature_keys);
   t->tagdict_ = tagger_internal::KeyIndex(t->model_.tagdict_keys);
   t->lex_ = tagger_internal::KeyIndex(t->model_.lex_keys);
-  // The keys were only needed to build the indexes.
+  t->wordnet_ = tagger_internal::KeyIndex(t->model_.wordnet_keys);
+  // Quantise: the largest weight maps to 32767, which leaves sums of the
+  // (< 64) features of a token far from int32 overflow.
+  float max_abs = 0.0f;
+  for (float w : t->model_.weights) max_abs = std::max(max_abs, std::fabs(w));
+  const float scale = max_abs > 0.0f ? 32767.0f / max_abs : 1.0f;
+  const size_t num_rows = t->model_.feature_keys.size();
+  t->rows_.assign(num_rows, Row{});
+  for (size_t r = 0; r < num_rows; ++r) {
+    for (int c = 0; c < kNumUpos; ++c) {
+      t->rows_[r].w[c] = static_cast<int16_t>(
+          std::lround(t->model_.weights[r * kNumUpos + c] * scale));
+    }
+  }
+  // Keys and float weights were only needed to build the index and rows.
   std::vector<uint64_t>().swap(t->model_.feature_keys);
+  std::vector<float>().swap(t->model_.weights);
   return t;
 }
 
@@ -440,7 +471,8 @@ void Tagger::TagChunk(std::span<const std::string_view> words,
   using tagger_internal::kMaxDynamicFeatures;
   using tagger_internal::kMaxStaticFeatures;
   const size_t n = words.size();
-  const tagger_internal::LexLookup lex(&lex_, &model_.lex_entries);
+  const tagger_internal::LexLookup lex(&lex_, &model_.lex_entries, &wordnet_,
+                                      &model_.wordnet_classes);
   info[0] = tagger_internal::BoundaryInfo(true, 2);
   info[1] = tagger_internal::BoundaryInfo(true, 1);
   info[n + 2] = tagger_internal::BoundaryInfo(false, 1);
@@ -452,14 +484,15 @@ void Tagger::TagChunk(std::span<const std::string_view> words,
     tagger_internal::ComputeWordHashes(words[i], i, w);
     lex_.Prefetch(w->form);
     if (w->lower != 0) lex_.Prefetch(w->lower);
+    wordnet_.Prefetch(w->lower != 0 ? w->lower : w->form);
     tagdict_.Prefetch(w->form);
   }
   for (size_t i = 0; i < n; ++i) lex.Apply(&info[i + 2]);
 
-  const float* weights = model_.weights.data();
+  const Row* weights = rows_.data();
   constexpr size_t kWindow = 8;
   uint64_t feats[kWindow][kMaxStaticFeatures];
-  const float* rows[kWindow][kMaxStaticFeatures];
+  const Row* rows[kWindow][kMaxStaticFeatures];
   int num_feats[kWindow];
   int dict_tag[kWindow];
   int prev = kNumUpos, prev2 = kNumUpos;
@@ -481,9 +514,8 @@ void Tagger::TagChunk(std::span<const std::string_view> words,
           rows[t][f] = nullptr;
           continue;
         }
-        const float* r = weights + size_t{row} * kNumUpos;
+        const Row* r = weights + row;
         __builtin_prefetch(r);
-        __builtin_prefetch(r + kNumUpos - 1);
         rows[t][f] = r;
       }
     }
@@ -491,11 +523,13 @@ void Tagger::TagChunk(std::span<const std::string_view> words,
       const size_t i = i0 + t;
       int best = dict_tag[t];
       if (best < 0) {
-        float scores[kNumUpos] = {};
+        // All 32 lanes are summed (the padding is zero) so that the loop
+        // vectorises.
+        int32_t scores[32] = {};
         for (int f = 0; f < num_feats[t]; ++f) {
-          const float* r = rows[t][f];
-          if (r == nullptr) continue;
-          for (int c = 0; c < kNumUpos; ++c) scores[c] += r[c];
+          if (rows[t][f] == nullptr) continue;
+          const int16_t* __restrict r = rows[t][f]->w;
+          for (int c = 0; c < 32; ++c) scores[c] += r[c];
         }
         uint64_t dyn[kMaxDynamicFeatures];
         const int nd = tagger_internal::DynamicFeatures(info[i + 2], prev,
@@ -503,8 +537,8 @@ void Tagger::TagChunk(std::span<const std::string_view> words,
         for (int f = 0; f < nd; ++f) {
           const uint32_t row = features_.Find(dyn[f]);
           if (row == KeyIndex::kMissing) continue;
-          const float* r = weights + size_t{row} * kNumUpos;
-          for (int c = 0; c < kNumUpos; ++c) scores[c] += r[c];
+          const int16_t* __restrict r = weights[row].w;
+          for (int c = 0; c < 32; ++c) scores[c] += r[c];
         }
         // Ties go to the lowest tag id, as in training.
         best = 0;
@@ -559,8 +593,7 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return cols;
 }
 
-// Shared reader: `form_col`/`tag_col` pick the columns; CoNLL-U skips comments
-// and non-integer ids.
+// Shared reader for both formats; CoNLL-U skips comments and non-integer ids.
 Result<std::vector<TaggedSentence>> ReadTagged(const std::string& path,
                                                bool conllu) {
   DYAD_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));

@@ -1,8 +1,11 @@
 // Part-of-speech tagger: greedy left-to-right averaged perceptron over UPOS.
 //
 // The model (written by TaggerTrainer) is self-contained: hashed feature
-// weights, a tag dictionary of frequent unambiguous words and the POS-lexicon
-// classes the features use, so tagging reads no other file.
+// weights, a tag dictionary of frequent unambiguous words, and the festival
+// POS-lexicon and WordNet word classes the features use (keyed by word-form
+// hashes), so tagging reads no other file. Tagging costs no heap allocation
+// for sentences up to 256 tokens and is bound by cache misses in the weight
+// table, which it batches with prefetches.
 #ifndef DYAD_TEXT_TAGGER_H_
 #define DYAD_TEXT_TAGGER_H_
 
@@ -72,6 +75,8 @@ struct ModelData {
   std::vector<uint8_t> tagdict_tags;   // Upos values
   std::vector<uint64_t> lex_keys;      // WordKey(form) (case-sensitive)
   std::vector<LexEntry> lex_entries;
+  std::vector<uint64_t> wordnet_keys;     // WordKey(lower-case form)
+  std::vector<uint16_t> wordnet_classes;  // WordNetClass bits
   std::vector<uint64_t> feature_keys;  // sorted ascending
   std::vector<float> weights;          // kNumUpos per feature, row-major
 };
@@ -97,21 +102,34 @@ struct WordInfo {
   uint64_t flags;    // capitalisation/hyphen/digit bits
   uint64_t lex_top;
   uint64_t lex_tags;
+  uint64_t wn;       // WordNet class bits of the lower-case form
+};
+
+// Bits of ModelData::wordnet_classes: which WordNet entries and regular or
+// listed inflections a lower-case form can be.
+enum WordNetClass : uint16_t {
+  kWnNoun = 1, kWnNounPlural = 2, kWnVerb = 4, kWnVerbS = 8, kWnVerbEd = 16,
+  kWnVerbIng = 32, kWnAdj = 64, kWnAdjGraded = 128, kWnAdv = 256,
 };
 
 // Lexicon access needed to compute WordInfo.
 class LexLookup {
  public:
-  LexLookup(const KeyIndex* index, const std::vector<LexEntry>* entries)
-      : index_(index), entries_(entries) {}
-  const KeyIndex& index() const { return *index_; }
+  LexLookup(const KeyIndex* index, const std::vector<LexEntry>* entries,
+            const KeyIndex* wn_index, const std::vector<uint16_t>* wn_classes)
+      : index_(index),
+        entries_(entries),
+        wn_index_(wn_index),
+        wn_classes_(wn_classes) {}
   // Sets info->lex_* (and the via-lower-case flag) from the exact form, else
-  // the lower-case form. Needs info->form, info->lower and info->flags.
+  // the lower-case form, and info->wn. Needs info->form, lower and flags.
   void Apply(WordInfo* info) const;
 
  private:
   const KeyIndex* index_;
   const std::vector<LexEntry>* entries_;
+  const KeyIndex* wn_index_;
+  const std::vector<uint16_t>* wn_classes_;
 };
 
 // Fills every field of `info` for `word` at sentence position `pos` except
@@ -158,10 +176,19 @@ class Tagger {
   void TagChunk(std::span<const std::string_view> words, std::span<Upos> tags,
                 tagger_internal::WordInfo* info) const;
 
-  tagger_internal::ModelData model_;
+  // One feature's class weights, quantised to int16 with scale_, in exactly
+  // one cache line: scoring costs one miss per feature, and integer sums make
+  // the argmax independent of summation order and platform.
+  struct alignas(64) Row {
+    int16_t w[32];
+  };
+
+  tagger_internal::ModelData model_;  // without keys and float weights
+  std::vector<Row> rows_;
   tagger_internal::KeyIndex features_;
   tagger_internal::KeyIndex tagdict_;
   tagger_internal::KeyIndex lex_;
+  tagger_internal::KeyIndex wordnet_;
 };
 
 // A sentence with gold tags, from a corpus file.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/tagger_trainer.h"
@@ -92,6 +93,21 @@ TEST(TaggerTest, EmptyAndLongSentences) {
   EXPECT_EQ(tags[397], Upos::kNoun);
   EXPECT_EQ(tags[398], Upos::kVerb);
   EXPECT_EQ(tags[399], Upos::kPunct);
+}
+
+TEST(TaggerTest, ConcurrentTaggingMatchesSerial) {
+  const std::string kText =
+      "Iran and Iraq signed a deal on Monday to aid refugees .";
+  const std::vector<Upos> want = TagText(ShippedTagger(), kText);
+  std::vector<std::vector<Upos>> got(4);
+  std::vector<std::thread> threads;
+  for (auto& g : got) {
+    threads.emplace_back([&g, &kText] {
+      for (int i = 0; i < 200; ++i) g = TagText(ShippedTagger(), kText);
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, want);
 }
 
 TEST(TaggerTest, PudAccuracyAtLeast95Percent) {

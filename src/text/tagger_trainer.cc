@@ -193,6 +193,147 @@ Status TaggerTrainer::AddFestivalLexicon(std::string_view text,
   return Status::Ok();
 }
 
+namespace {
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Consonant-vowel-consonant ending (stop -> stopped): the final consonant
+// may double. Over-generation is harmless: non-words are never looked up.
+bool DoublesFinal(std::string_view w) {
+  const size_t n = w.size();
+  return n >= 3 && !IsVowel(w[n - 1]) && IsVowel(w[n - 2]) &&
+         !IsVowel(w[n - 3]) && w[n - 1] != 'w' && w[n - 1] != 'x' &&
+         w[n - 1] != 'y';
+}
+
+std::string PluralS(std::string_view w) {
+  const std::string s(w);
+  if (w.ends_with("s") || w.ends_with("x") || w.ends_with("z") ||
+      w.ends_with("ch") || w.ends_with("sh")) {
+    return s + "es";
+  }
+  if (w.size() > 1 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) {
+    return s.substr(0, s.size() - 1) + "ies";
+  }
+  return s + "s";
+}
+
+// Regular forms of `w` with suffix "ed"/"ing"/"er"/"est".
+void AddSuffixed(std::string_view w, std::string_view suffix,
+                 std::vector<std::string>* out) {
+  std::string s(w);
+  const bool consonant_y =
+      s.size() > 1 && s.back() == 'y' && !IsVowel(s[s.size() - 2]);
+  if (suffix == "ing") {
+    if (s.ends_with("ie")) {
+      out->push_back(s.substr(0, s.size() - 2) + "ying");
+    } else if (s.ends_with("e") && !s.ends_with("ee") && s.size() > 2) {
+      out->push_back(s.substr(0, s.size() - 1) + "ing");
+    } else {
+      out->push_back(s + "ing");
+    }
+  } else if (s.ends_with("e")) {
+    out->push_back(s + std::string(suffix.substr(1)));  // "d", "r", "st"
+    return;
+  } else if (consonant_y) {
+    out->push_back(s.substr(0, s.size() - 1) + "i" + std::string(suffix));
+    return;
+  } else {
+    out->push_back(s + std::string(suffix));
+  }
+  if (DoublesFinal(s)) out->push_back(s + s.back() + std::string(suffix));
+}
+
+}  // namespace
+
+Status TaggerTrainer::LoadWordNet(const std::string& dir) {
+  using namespace tagger_internal;  // NOLINT: WordNetClass bits
+  std::map<std::string, uint16_t> classes;
+  auto add = [&](const std::string& form, uint16_t bits) {
+    classes[form] |= bits;
+  };
+  struct Index {
+    const char* file;
+    uint16_t base;
+  };
+  for (const Index& idx : {Index{"index.noun", kWnNoun},
+                           Index{"index.verb", kWnVerb},
+                           Index{"index.adj", kWnAdj},
+                           Index{"index.adv", kWnAdv}}) {
+    DYAD_ASSIGN_OR_RETURN(std::string text,
+                          ReadFileToString(dir + "/" + idx.file));
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line(text.data() + pos, end - pos);
+      pos = end + 1;
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      const std::string lemma(line.substr(0, line.find(' ')));
+      if (lemma.find_first_of("_-.'") != std::string::npos) continue;
+      add(lemma, idx.base);
+      std::vector<std::string> forms;
+      switch (idx.base) {
+        case kWnNoun:
+          add(PluralS(lemma), kWnNounPlural);
+          break;
+        case kWnVerb:
+          add(PluralS(lemma), kWnVerbS);
+          AddSuffixed(lemma, "ed", &forms);
+          for (const auto& f : forms) add(f, kWnVerbEd);
+          forms.clear();
+          AddSuffixed(lemma, "ing", &forms);
+          for (const auto& f : forms) add(f, kWnVerbIng);
+          break;
+        case kWnAdj:
+          AddSuffixed(lemma, "er", &forms);
+          AddSuffixed(lemma, "est", &forms);
+          for (const auto& f : forms) add(f, kWnAdjGraded);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  // Exception lists: "inflected base ..." lines.
+  for (const auto& [file, bits] :
+       {std::pair<const char*, uint16_t>{"noun.exc", kWnNounPlural},
+        {"verb.exc", kWnVerbEd},
+        {"adj.exc", kWnAdjGraded}}) {
+    DYAD_ASSIGN_OR_RETURN(std::string text, ReadFileToString(dir + "/" + file));
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line(text.data() + pos, end - pos);
+      pos = end + 1;
+      const std::string form(line.substr(0, line.find(' ')));
+      if (form.empty() || form.find('_') != std::string::npos) continue;
+      const bool ing = bits == kWnVerbEd && form.ends_with("ing");
+      add(form, ing ? uint16_t{kWnVerbIng} : bits);
+    }
+  }
+  std::vector<std::pair<uint64_t, uint16_t>> entries;
+  entries.reserve(classes.size());
+  for (const auto& [form, bits] : classes) {
+    entries.emplace_back(tagger_internal::WordKey(form), bits);
+  }
+  std::sort(entries.begin(), entries.end());
+  wn_keys_.clear();
+  wn_classes_.clear();
+  for (const auto& [key, bits] : entries) {
+    if (!wn_keys_.empty() && wn_keys_.back() == key) {
+      wn_classes_.back() |= bits;  // a 64-bit hash collision: merge
+      continue;
+    }
+    wn_keys_.push_back(key);
+    wn_classes_.push_back(bits);
+  }
+  return Status::Ok();
+}
+
 Result<std::string> TaggerTrainer::Train(
     std::span<const TaggedSentence> sentences) const {
   if (sentences.empty()) return InvalidArgumentError("empty training corpus");
@@ -236,7 +377,11 @@ Result<std::string> TaggerTrainer::Train(
   }
   const KeyIndex tagdict(model.tagdict_keys);
   const KeyIndex lex_index(model.lex_keys);
-  const tagger_internal::LexLookup lex(&lex_index, &model.lex_entries);
+  model.wordnet_keys = wn_keys_;
+  model.wordnet_classes = wn_classes_;
+  const KeyIndex wn_index(model.wordnet_keys);
+  const tagger_internal::LexLookup lex(&lex_index, &model.lex_entries,
+                                       &wn_index, &model.wordnet_classes);
 
   // Word features do not change between epochs: compute them once.
   std::vector<std::vector<WordInfo>> infos(sentences.size());

@@ -48,6 +48,15 @@ class TaggerTrainer {
   Status AddFestivalLexicon(std::string_view text, const std::string& name);
   size_t lexicon_size() const { return lex_keys_.size(); }
 
+  // Adds the word classes of a WordNet 3.0 database directory (Debian
+  // wordnet-base: /usr/share/wordnet with index.{noun,verb,adj,adv} and
+  // {noun,verb,adj}.exc): each single-word lemma and its regular and listed
+  // inflections (pledge -> pledges, pledged, pledging) get class bits, so
+  // that verbs rarely seen as verbs in the treebank are still known to be
+  // verbs. NotFound/IoError when a file is unreadable.
+  Status LoadWordNet(const std::string& dir);
+  size_t wordnet_size() const { return wn_keys_.size(); }
+
   // Relabels a corpus annotated in the 2017 UD English EWT conventions (the
   // ewt_tokens training files) towards current UD guidelines, which PUD and
   // recent EWT releases follow: adjectives inside names (Islamic, National,
@@ -68,6 +77,8 @@ class TaggerTrainer {
   TaggerTrainerOptions options_;
   std::vector<uint64_t> lex_keys_;
   std::vector<tagger_internal::LexEntry> lex_entries_;
+  std::vector<uint64_t> wn_keys_;      // sorted
+  std::vector<uint16_t> wn_classes_;
 };
 
 }  // namespace dyad

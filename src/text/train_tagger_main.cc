@@ -2,6 +2,7 @@
 //
 // dyad_train_tagger --out data/models/pos_tagger_ewt.bin
 //     --lexicon /usr/share/festival/dicts/wsj.wp39.poslexR
+//     --wordnet /usr/share/wordnet
 //     --train a.upos.tsv --train b.conllu ... [--dev dev.conllu]...
 //     [--epochs N] [--seed S] [--prune X]
 // Files ending in .conllu are read as CoNLL-U, others as token TAB UPOS.
@@ -28,7 +29,7 @@ dyad::Result<std::vector<dyad::TaggedSentence>> ReadCorpus(
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: dyad_train_tagger --out FILE [--lexicon FILE] "
+               "usage: dyad_train_tagger --out FILE [--lexicon FILE] [--wordnet DIR] "
                "--train FILE... [--legacy FILE]... [--dev FILE]... [--epochs N] [--seed S] "
                "[--prune X] [--tagdict-min-count N] [--tagdict-min-share F]\n");
   return 2;
@@ -37,7 +38,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out, lexicon;
+  std::string out, lexicon, wordnet;
   std::vector<std::string> train_files, dev_files;
   dyad::TaggerTrainerOptions options;
   for (int i = 1; i < argc; ++i) {
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     const std::string val = argv[++i];
     if (arg == "--out") out = val;
     else if (arg == "--lexicon") lexicon = val;
+    else if (arg == "--wordnet") wordnet = val;
     else if (arg == "--train") train_files.push_back(val);
     else if (arg == "--legacy") train_files.push_back("legacy:" + val);
     else if (arg == "--dev") dev_files.push_back(val);
@@ -66,6 +68,14 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::fprintf(stderr, "lexicon: %zu words\n", trainer.lexicon_size());
+  }
+  if (!wordnet.empty()) {
+    const dyad::Status st = trainer.LoadWordNet(wordnet);
+    if (!st.ok()) {
+      std::fprintf(stderr, "%s\n", st.ToString().c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "wordnet: %zu forms\n", trainer.wordnet_size());
   }
   std::vector<dyad::TaggedSentence> train;
   for (std::string f : train_files) {

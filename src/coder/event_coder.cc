@@ -1,0 +1,754 @@
+#include "coder/event_coder.h"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/core.h>
+
+#include "util/paths.h"
+
+namespace dyad {
+
+std::string_view ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kAlleged: return "alleged";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kFuture: return "future";
+    case Modality::kNegated: return "negated";
+    case Modality::kHistorical: return "historical";
+  }
+  return "asserted";
+}
+
+// Per-document memory across sentences.
+struct EventCoder::SentenceContext {
+  std::vector<EventActor> recent_countries;  // most recent last, distinct
+  std::optional<EventActor> last_source;
+  uint32_t last_source_sentence = 0;
+};
+
+namespace {
+
+// An actor position in a sentence: one mention, or several that share the
+// same words ("the leaders of India and Pakistan").
+struct ActorRef {
+  uint32_t begin = 0, end = 0;  // sentence-local token indices
+  std::vector<EventActor> members;
+  bool generic = false;         // no country known
+};
+
+template <size_t N>
+bool OneOf(std::string_view w, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 12> kReportVerbs = {
+    "say", "tell", "report", "announce", "state", "claim", "add", "note",
+    "insist", "confirm", "quote", "declare"};
+
+constexpr std::array<std::string_view, 8> kPronouns = {
+    "he", "she", "it", "they", "we", "i", "who", "which"};
+
+bool IsBe(const Token& t) { return t.lemma == "be"; }
+
+bool IsClauseBreak(const Token& t) {
+  return t.norm == ";" || t.norm == ":" || t.norm == "--";
+}
+
+EventActor ActorFromMention(const ActorMention& m, std::string_view text) {
+  EventActor a;
+  a.code = m.code;
+  a.country = m.country;
+  a.sector = m.sector;
+  a.begin = m.begin;
+  a.end = m.end;
+  a.text = std::string(text.substr(m.begin, m.end - m.begin));
+  return a;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EventCoder>> EventCoder::Create(
+    const EventCoderOptions& options, std::vector<std::string>* warnings) {
+  std::unique_ptr<EventCoder> c(new EventCoder());
+  c->options_ = options;
+  DYAD_ASSIGN_OR_RETURN(c->text_, TextPipeline::Create(options.text));
+  LoadReport report;
+  DYAD_ASSIGN_OR_RETURN(c->actors_, LoadActorDictionary(options.actors, &report));
+  c->recognizer_ = std::make_unique<ActorRecognizer>(*c->actors_);
+  std::vector<std::string> verb_errors;
+  auto verbs = options.verbs_dir.empty()
+                   ? VerbDictionary::LoadDefault(&verb_errors)
+                   : VerbDictionary::Load(options.verbs_dir, &verb_errors);
+  if (!verbs.ok()) return verbs.status();
+  c->verbs_ = std::move(verbs).value();
+  auto cameo = options.cameo_table.empty()
+                   ? CameoTable::LoadDefault()
+                   : CameoTable::Load(options.cameo_table);
+  if (!cameo.ok()) return cameo.status();
+  c->cameo_ = std::move(cameo).value();
+  if (warnings != nullptr) {
+    for (auto& e : report.errors) warnings->push_back(e);
+    for (auto& e : verb_errors) warnings->push_back(e);
+    for (const VerbRule& r : c->verbs_->rules()) {
+      if (r.code != "---" && c->cameo_->Find(r.code) == nullptr) {
+        warnings->push_back(r.origin + ": unknown CAMEO code " + r.code);
+      }
+    }
+  }
+  return c;
+}
+
+void EventCoder::Code(const Document& doc, CodedDocument* out,
+                      bool trace) const {
+  out->events.clear();
+  out->traces.clear();
+  text_->Annotate(doc.text, &out->text);
+  Day article_day = kNoDay;
+  if (auto d = ParseIsoDay(doc.date); d.ok()) article_day = *d;
+  DocumentActors actors;
+  SentenceContext ctx;
+  const size_t n = out->text.sentences.size();
+  size_t limit = options_.lede_sentences > 0
+                     ? std::min<size_t>(n, options_.lede_sentences)
+                     : n;
+  for (size_t i = 0; i < limit; ++i) {
+    SentenceTrace* t = nullptr;
+    if (trace) {
+      out->traces.emplace_back();
+      t = &out->traces.back();
+      t->sentence_index = static_cast<uint32_t>(i);
+    }
+    CodeSentence(doc, out->text, static_cast<uint32_t>(i), article_day,
+                 &actors, &ctx, &out->events, t);
+  }
+}
+
+void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
+                              uint32_t index, Day article_day,
+                              DocumentActors* doc_actors, SentenceContext* ctx,
+                              std::vector<Event>* events,
+                              SentenceTrace* trace) const {
+  const Sentence& s = text.sentences[index];
+  std::span<const Token> toks = text.TokensOf(s);
+  const size_t n = toks.size();
+  if (n == 0) return;
+  const std::string_view doc_text = doc.text;
+  auto note = [&](std::string msg) {
+    if (trace != nullptr) trace->notes.push_back(std::move(msg));
+  };
+  auto words = [&](size_t b, size_t e) {
+    if (b >= e) return std::string();
+    return std::string(
+        doc_text.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+  };
+
+  // 1. Actors of the sentence, as refs.
+  std::vector<ActorMention> mentions;
+  Day role_day = article_day;
+  recognizer_->Recognize(text, s, role_day, doc_actors, &mentions);
+  if (trace != nullptr) trace->mentions = mentions;
+  std::vector<ActorRef> refs;
+  for (const ActorMention& m : mentions) {
+    uint32_t b = m.begin_token - s.first_token;
+    uint32_t e = m.end_token - s.first_token;
+    if (!refs.empty() && refs.back().begin == b) {
+      refs.back().members.push_back(ActorFromMention(m, doc_text));
+      refs.back().end = std::max(refs.back().end, e);
+      continue;
+    }
+    ActorRef r;
+    r.begin = b;
+    r.end = e;
+    r.generic = m.generic;
+    r.members.push_back(ActorFromMention(m, doc_text));
+    refs.push_back(std::move(r));
+  }
+  // "the two nations", "both countries", "the two sides": the dyad in context.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const std::string& a = toks[i].lower;
+    const std::string& b = toks[i + 1].lemma;
+    bool two = (a == "two" || a == "both") &&
+               (b == "nation" || b == "country" || b == "side" ||
+                b == "leader" || b == "government" || b == "neighbor" ||
+                b == "neighbour" || b == "state");
+    if (!two || ctx->recent_countries.size() < 2) continue;
+    bool inside = false;
+    for (auto it = refs.begin(); it != refs.end();) {
+      bool overlaps = it->begin < i + 2 && i < it->end;
+      if (overlaps && it->generic) {
+        it = refs.erase(it);  // "the two leaders" is more than "leaders"
+        continue;
+      }
+      if (overlaps) inside = true;
+      ++it;
+    }
+    if (inside) continue;
+    ActorRef r;
+    r.begin = static_cast<uint32_t>(i);
+    r.end = static_cast<uint32_t>(i + 2);
+    const auto& rc = ctx->recent_countries;
+    for (size_t k = rc.size() - 2; k < rc.size(); ++k) {
+      EventActor x = rc[k];
+      if (b == "leader" || b == "government") x.code = x.country + "GOV", x.sector = "GOV";
+      x.text = words(i, i + 2);
+      x.begin = toks[i].begin;
+      x.end = toks[i + 1].end;
+      r.members.push_back(std::move(x));
+    }
+    note(fmt::format("'{}' = {} and {}", words(i, i + 2), r.members[0].code,
+                     r.members[1].code));
+    refs.push_back(std::move(r));
+  }
+  std::sort(refs.begin(), refs.end(),
+            [](const ActorRef& x, const ActorRef& y) { return x.begin < y.begin; });
+
+  // 2. Tokens for the matcher.
+  std::vector<MatchToken> mt(n);
+  for (size_t i = 0; i < n; ++i) {
+    mt[i].lemma = VerbDictionary::Hash(toks[i].lemma);
+    mt[i].lower = VerbDictionary::Hash(toks[i].lower);
+    mt[i].tag = toks[i].tag;
+    mt[i].clause_break = IsClauseBreak(toks[i]);
+  }
+  std::vector<int> ref_at(n, -1);
+  for (size_t r = 0; r < refs.size(); ++r) {
+    mt[refs[r].begin].actor_start = true;
+    for (uint32_t i = refs[r].begin; i < refs[r].end && i < n; ++i) {
+      mt[i].actor = static_cast<int>(r);
+      if (ref_at[i] < 0) ref_at[i] = static_cast<int>(r);
+    }
+  }
+
+  // 3. Triggers.
+  std::vector<RuleMatch> matches;
+  for (size_t i = 0; i < n; ++i) {
+    if (ref_at[i] >= 0 && refs[ref_at[i]].begin != i) continue;
+    if (toks[i].tag == Upos::kPunct) continue;
+    if (trace != nullptr) {
+      for (const RuleMatch& m : verbs_->AllMatchesAt(mt, i)) {
+        trace->candidates.push_back(fmt::format(
+            "{} '{}' at '{}': {}", m.rule->code, m.rule->text,
+            words(m.trigger_begin, m.end), m.rule->origin));
+      }
+    }
+    RuleMatch m = verbs_->MatchAt(mt, i);
+    if (m.rule == nullptr) continue;
+    matches.push_back(m);
+  }
+  // Nested matches: the outer rule read the inner words already.
+  std::vector<RuleMatch> kept;
+  for (const RuleMatch& m : matches) {
+    bool nested = false;
+    for (const RuleMatch& o : matches) {
+      if (&o == &m) continue;
+      if (m.trigger_begin > o.trigger_begin && m.trigger_begin < o.end) {
+        nested = true;
+        note(fmt::format("rule {} at '{}' dropped: inside rule {} ('{}')",
+                         m.rule->code, words(m.trigger_begin, m.trigger_end),
+                         o.rule->code, o.rule->text));
+      }
+    }
+    if (!nested && m.rule->code != "---") kept.push_back(m);
+  }
+  // Content of an intent, appeal, demand, refusal or threat: "agreed to
+  // hold talks", "urged X to withdraw" are one event, the outer one.
+  std::vector<RuleMatch> final_matches;
+  for (const RuleMatch& m : kept) {
+    bool governed = false;
+    for (const RuleMatch& o : kept) {
+      if (&o == &m || o.trigger_begin >= m.trigger_begin) continue;
+      const CameoCode* oc = cameo_->Find(o.rule->code);
+      if (oc == nullptr) continue;
+      bool governing = oc->root == "02" || oc->root == "03" ||
+                       oc->root == "10" || oc->root == "12" ||
+                       oc->root == "13" || oc->root == "11";
+      if (!governing) continue;
+      // "to" between the outer match's end and this trigger, no clause break.
+      bool to = false;
+      for (uint32_t k = o.trigger_end; k < m.trigger_begin && k < n; ++k) {
+        if (IsClauseBreak(toks[k])) {
+          to = false;
+          break;
+        }
+        if (toks[k].lower == "to" || toks[k].lower == "of") to = true;
+      }
+      if (to && m.trigger_begin - o.end <= 6) governed = true;
+    }
+    if (governed) {
+      note(fmt::format("rule {} at '{}' dropped: the content of an earlier "
+                       "intent, appeal or demand",
+                       m.rule->code, words(m.trigger_begin, m.trigger_end)));
+      continue;
+    }
+    final_matches.push_back(m);
+  }
+
+  // Reporting verbs: attribution frames and clause starts.
+  std::vector<uint32_t> report_at;
+  for (size_t i = 0; i < n; ++i) {
+    if ((toks[i].tag == Upos::kVerb || toks[i].tag == Upos::kAux) &&
+        OneOf(toks[i].lemma, kReportVerbs)) {
+      report_at.push_back(static_cast<uint32_t>(i));
+    }
+    if (toks[i].lower == "according" && i + 1 < n && toks[i + 1].lower == "to") {
+      report_at.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  auto ref_before = [&](uint32_t pos, uint32_t stop) -> int {
+    // Nearest ref ending at or before `pos`, not before `stop`, that is not
+    // the object of a preposition ("in a message to Xi").
+    for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
+      const ActorRef& ref = refs[r];
+      if (ref.end > pos || ref.begin < stop) continue;
+      if (ref.begin > 0) {
+        const Token& prev = toks[ref.begin - 1];
+        bool prep = prev.tag == Upos::kAdp && prev.lower != "by" &&
+                    prev.lower != "of";
+        if (prep) continue;
+      }
+      return r;
+    }
+    return -1;
+  };
+  // Extends ref r to a coordinated group: "X and Y", "X, Y and Z".
+  auto group = [&](int r) {
+    std::vector<int> g = {r};
+    auto joined = [&](const ActorRef& a, const ActorRef& b) {
+      if (b.begin < a.end) return false;
+      bool any = false;
+      for (uint32_t k = a.end; k < b.begin; ++k) {
+        const std::string& w = toks[k].lower;
+        if (w == "and" || w == "," || w == "or" || w == "as" || w == "well") {
+          any = true;
+          continue;
+        }
+        return false;
+      }
+      return any || a.end == b.begin;
+    };
+    for (int k = r - 1; k >= 0 && joined(refs[k], refs[g.front()]); --k) {
+      g.insert(g.begin(), k);
+    }
+    for (int k = r + 1; k < static_cast<int>(refs.size()) &&
+                        joined(refs[g.back()], refs[k]);
+         ++k) {
+      g.push_back(k);
+    }
+    std::vector<EventActor> out;
+    for (int k : g) {
+      for (const EventActor& a : refs[k].members) out.push_back(a);
+    }
+    return out;
+  };
+
+  std::vector<Event> sentence_events;
+  for (const RuleMatch& m : final_matches) {
+    const VerbRule& rule = *m.rule;
+    const CameoCode* cc = cameo_->Find(rule.code);
+    if (cc == nullptr) continue;
+    if (cc->root == "01" && !options_.statements) {
+      note(fmt::format("rule {} at '{}': statements (01x) are not kept",
+                       rule.code, words(m.trigger_begin, m.trigger_end)));
+      continue;
+    }
+    uint32_t tb = m.trigger_begin, te = m.trigger_end;
+    double confidence = 0.9;
+    // Clause start: the last reporting verb or clause break before the
+    // trigger (the complement of "Seoul said Pyongyang fired" starts after
+    // "said").
+    uint32_t clause_start = 0;
+    int report_before = -1;
+    for (uint32_t r : report_at) {
+      if (r < tb) {
+        clause_start = r + 1;
+        report_before = static_cast<int>(r);
+      }
+    }
+    for (uint32_t k = 0; k < tb; ++k) {
+      if (IsClauseBreak(toks[k])) clause_start = std::max(clause_start, k + 1);
+    }
+    if (clause_start < n && toks[clause_start].lower == "that") ++clause_start;
+
+    // --- Roles ---
+    std::vector<EventActor> sources, targets;
+    std::string source_why, target_why;
+    bool passive = false;
+    if (!m.noun_trigger) {
+      // be (+ adverbs) + participle: "was attacked by".
+      int k = static_cast<int>(tb) - 1;
+      while (k >= 0 && (toks[k].tag == Upos::kAdv || toks[k].lower == "not" ||
+                        toks[k].lower == "n't")) {
+        --k;
+      }
+      if (k >= 0 && (IsBe(toks[k]) || toks[k].lemma == "get") &&
+          toks[tb].lower != toks[tb].lemma &&
+          (toks[tb].lower.ends_with("ed") || toks[tb].lower.ends_with("en") ||
+           toks[tb].lower.ends_with("t") || toks[tb].lower.ends_with("n"))) {
+        passive = true;
+      }
+    }
+    if (m.source >= 0) {
+      sources = group(m.source);
+      source_why = "the pattern's SRC slot";
+    }
+    if (passive && sources.empty()) {
+      // The agent follows "by"; the subject is the target.
+      for (uint32_t k = te; k < n && k < te + 6; ++k) {
+        if (toks[k].lower == "by" && k + 1 < n) {
+          uint32_t a = k + 1;
+          if (a < n && toks[a].tag == Upos::kDet && a + 1 < n) ++a;
+          if (ref_at[a] >= 0 && refs[ref_at[a]].begin == a) {
+            sources = group(ref_at[a]);
+            source_why = "passive voice: the 'by' agent";
+          }
+          break;
+        }
+      }
+      int subj = ref_before(tb, clause_start);
+      if (subj >= 0 && m.target < 0) {
+        targets = group(subj);
+        target_why = "passive voice: the subject";
+      }
+      if (sources.empty()) {
+        note(fmt::format("rule {} at '{}': passive without a 'by' agent; "
+                         "no source",
+                         rule.code, words(tb, te)));
+      }
+    }
+    if (sources.empty() && !passive && m.noun_trigger) {
+      // Possessor ("Russia's attack"), adjective ("the Russian attack"),
+      // "by X" after the noun, "between X and Y".
+      for (const ActorRef& r : refs) {
+        uint32_t gap_end = tb;
+        bool adjacent = r.end == gap_end ||
+                        (r.end + 1 == gap_end && toks[r.end].lower == "'s");
+        if (adjacent) {
+          sources = r.members;
+          source_why = "possessor or modifier of the noun trigger";
+        }
+      }
+      if (sources.empty()) {
+        for (uint32_t k = te; k + 1 < n && k < te + 4; ++k) {
+          if (toks[k].lower == "by" && ref_at[k + 1] >= 0) {
+            sources = group(ref_at[k + 1]);
+            source_why = "'by' after the noun trigger";
+            break;
+          }
+          if (toks[k].lower == "between" || toks[k].lower == "among") {
+            uint32_t a = k + 1;
+            if (a < n && toks[a].tag == Upos::kDet) ++a;
+            if (a < n && ref_at[a] >= 0) {
+              sources = group(ref_at[a]);
+              source_why = "'between X and Y': both directions";
+            }
+            break;
+          }
+        }
+      }
+    }
+    if (sources.empty() && !passive) {
+      int subj = ref_before(tb, clause_start);
+      if (subj >= 0) {
+        sources = group(subj);
+        source_why = "the nearest actor before the trigger in its clause";
+      } else {
+        // A pronoun subject: "it", "they" → the last source in the document,
+        // or the speaker of "X said it would ...".
+        int k = static_cast<int>(tb) - 1;
+        while (k >= static_cast<int>(clause_start) &&
+               (toks[k].tag == Upos::kAux || toks[k].tag == Upos::kAdv ||
+                toks[k].tag == Upos::kPart || toks[k].lower == "to")) {
+          --k;
+        }
+        if (k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kPron &&
+            OneOf(toks[k].lower, kPronouns)) {
+          if (report_before >= 0) {
+            int speaker = ref_before(static_cast<uint32_t>(report_before), 0);
+            if (speaker >= 0) {
+              sources = group(speaker);
+              source_why = "pronoun subject after a reporting verb: the speaker";
+              confidence -= 0.1;
+            }
+          }
+          if (sources.empty() && ctx->last_source &&
+              index - ctx->last_source_sentence <= 2) {
+            sources = {*ctx->last_source};
+            source_why = "pronoun subject: the previous event's source";
+            confidence -= 0.3;
+          }
+        }
+      }
+    }
+    if (m.target >= 0) {
+      targets = group(m.target);
+      target_why = "the pattern's TGT slot";
+    } else if (targets.empty() && !passive) {
+      // The first actor after the match in the same clause, not past
+      // another verb or a clause boundary.
+      for (uint32_t k = m.end; k < n && k < m.end + 10; ++k) {
+        const Token& t = toks[k];
+        if (IsClauseBreak(t) || t.norm == "." ||
+            (t.tag == Upos::kVerb && ref_at[k] < 0) ||
+            t.tag == Upos::kSconj || OneOf(t.lemma, kReportVerbs)) {
+          break;
+        }
+        if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k) {
+          targets = group(ref_at[k]);
+          target_why = "the first actor after the trigger";
+          confidence -= 0.1;
+          break;
+        }
+      }
+    }
+    if (sources.empty()) {
+      note(fmt::format("rule {} at '{}': no source actor; no event", rule.code,
+                       words(tb, te)));
+      continue;
+    }
+    bool source_known = std::any_of(sources.begin(), sources.end(),
+                                    [](const EventActor& a) { return !a.country.empty(); });
+    bool target_known = std::any_of(targets.begin(), targets.end(),
+                                    [](const EventActor& a) { return !a.country.empty(); });
+    if (!source_known && !target_known) {
+      note(fmt::format("rule {} at '{}': neither actor has a country; no event",
+                       rule.code, words(tb, te)));
+      continue;
+    }
+    if (!source_known) confidence -= 0.2;
+
+    // --- Modality ---
+    Modality modality = Modality::kAsserted;
+    std::string cue;
+    auto set_modality = [&](Modality mo, std::string c) {
+      // Priority: negated > hypothetical > alleged > future.
+      auto rank = [](Modality x) {
+        switch (x) {
+          case Modality::kNegated: return 4;
+          case Modality::kHypothetical: return 3;
+          case Modality::kAlleged: return 2;
+          case Modality::kFuture: return 1;
+          default: return 0;
+        }
+      };
+      if (rank(mo) > rank(modality)) {
+        modality = mo;
+        cue = std::move(c);
+      }
+    };
+    uint32_t window = tb > 6 ? tb - 6 : 0;
+    for (uint32_t k = 0; k < tb; ++k) {
+      const Token& t = toks[k];
+      const std::string& w = t.lower;
+      bool near = k >= std::max(window, clause_start);
+      std::string_view next = k + 1 < n ? std::string_view(toks[k + 1].lower) : "";
+      if (near && (w == "not" || w == "n't" || w == "never" ||
+                   (w == "no" && m.noun_trigger && k + 3 >= tb))) {
+        set_modality(Modality::kNegated, words(k, k + 1));
+      }
+      if (near && (w == "hesitant" || w == "reluctant" || w == "unwilling" ||
+                   t.lemma == "refuse" || t.lemma == "decline" ||
+                   t.lemma == "fail" || t.lemma == "hesitate") &&
+          k + 1 < n && (next == "to" || next == "in" || next == "about")) {
+        set_modality(Modality::kNegated, words(k, k + 2));
+      }
+      if (w == "if" || w == "unless" || (w == "in" && next == "case")) {
+        set_modality(Modality::kHypothetical, words(k, k + 1));
+      }
+      if (near && k >= clause_start &&
+          (w == "would" || w == "could" || w == "might" ||
+           (w == "should" && k + 1 < n && toks[k + 1].tag != Upos::kVerb) ||
+           (w == "may" && t.tag == Upos::kAux))) {
+        set_modality(Modality::kHypothetical, words(k, k + 1));
+      }
+      if (k >= clause_start || k + 8 >= tb) {
+        if (w == "allegedly" || w == "reportedly" || w == "suspected" ||
+            w == "alleged" || t.lemma == "allegation" || w == "purportedly" ||
+            (t.lemma == "accuse" && true) || (t.lemma == "suspect") ||
+            (t.lemma == "claim" && next == "that")) {
+          set_modality(Modality::kAlleged, words(k, k + 1));
+        }
+      }
+      if (near && (w == "will" || w == "'ll" || w == "shall" ||
+                   ((t.lemma == "plan" || t.lemma == "intend" ||
+                     t.lemma == "expect" || t.lemma == "pledge" ||
+                     t.lemma == "vow" || t.lemma == "promise" ||
+                     t.lemma == "aim" || t.lemma == "prepare" ||
+                     t.lemma == "schedule" || t.lemma == "set" ||
+                     t.lemma == "seek" || w == "going" || w == "upcoming" ||
+                     w == "planned" || w == "proposed") &&
+                    (next == "to" || m.noun_trigger)))) {
+        set_modality(Modality::kFuture, words(k, k + 1));
+      }
+    }
+    // "allegations that X supplied": the allegation word may stand after.
+    for (uint32_t k = te; k < n && k < te + 3; ++k) {
+      if (toks[k].lower == "allegedly" || toks[k].lower == "reportedly") {
+        set_modality(Modality::kAlleged, words(k, k + 1));
+      }
+    }
+
+    // --- Date ---
+    bool future = modality == Modality::kFuture;
+    std::vector<DateMention> dates = dates_.Find(toks, article_day, future);
+    Day day = article_day;
+    DatePrecision precision = DatePrecision::kDay;
+    std::string date_rule = article_day == kNoDay ? "no date" : "article date";
+    int best_dist = 1 << 30;
+    for (const DateMention& d : dates) {
+      int dist = d.begin_token >= te ? static_cast<int>(d.begin_token - te)
+                                     : static_cast<int>(tb - d.end_token) + 2;
+      // A date in another clause counts less.
+      if (d.end_token <= clause_start) dist += 20;
+      if (dist < best_dist) {
+        best_dist = dist;
+        day = d.day;
+        precision = d.precision;
+        date_rule = fmt::format("'{}': {}", words(d.begin_token, d.end_token),
+                                d.rule);
+      }
+    }
+    if (article_day != kNoDay && day != kNoDay && day < article_day - 365 &&
+        modality == Modality::kAsserted) {
+      modality = Modality::kHistorical;
+      cue = "date more than a year before the article";
+    }
+
+    // --- Attribution ---
+    std::optional<EventActor> attribution;
+    std::string attribution_text;
+    for (uint32_t r : report_at) {
+      bool governs = false;
+      int speaker = -1;
+      if (r < tb) {
+        governs = true;  // "KCNA reported that ...": the speaker before r
+        speaker = ref_before(r, 0);
+        if (toks[r].lower == "according") {
+          if (r + 2 < n && ref_at[r + 2] >= 0) speaker = ref_at[r + 2];
+        }
+      } else if (r >= te) {
+        // "..., Seoul said." / "..., said KCNA."
+        bool comma = r > 0 && (toks[r - 1].norm == "," ||
+                               (r > 1 && ref_at[r - 1] >= 0 &&
+                                toks[refs[ref_at[r - 1]].begin - 1].norm == ","));
+        if (comma || toks[r].lower == "according") {
+          governs = true;
+          if (r + 1 < n && ref_at[r + 1] >= 0) speaker = ref_at[r + 1];
+          if (r + 2 < n && toks[r].lower == "according" && ref_at[r + 2] >= 0) {
+            speaker = ref_at[r + 2];
+          }
+          if (speaker < 0 && r > 0 && ref_at[r - 1] >= 0) speaker = ref_at[r - 1];
+        }
+      }
+      if (!governs) continue;
+      if (speaker >= 0) {
+        attribution = refs[speaker].members.front();
+        attribution_text = words(refs[speaker].begin, refs[speaker].end) + " " +
+                           toks[r].norm;
+      } else {
+        // A non-actor speaker: "analysts say", "officials said".
+        int k = static_cast<int>(r) - 1;
+        while (k >= 0 && (toks[k].tag == Upos::kNoun || toks[k].tag == Upos::kPropn ||
+                          toks[k].tag == Upos::kAdj)) {
+          --k;
+        }
+        if (k + 1 < static_cast<int>(r)) {
+          attribution_text = words(k + 1, r + 1);
+        }
+      }
+      if (r < tb) continue;  // a later frame may still be nearer
+      break;
+    }
+
+    // --- Events: one per source-target pair ---
+    const auto& rel = targets;
+    bool symmetric = rel.empty() && sources.size() >= 2;
+    std::vector<std::pair<EventActor, std::optional<EventActor>>> pairs;
+    if (symmetric) {
+      for (const EventActor& a : sources) {
+        for (const EventActor& b : sources) {
+          if (&a != &b && a.code != b.code) pairs.emplace_back(a, b);
+        }
+      }
+    } else {
+      for (const EventActor& a : sources) {
+        if (rel.empty()) {
+          pairs.emplace_back(a, std::nullopt);
+        }
+        for (const EventActor& b : rel) {
+          if (a.code == b.code) continue;
+          pairs.emplace_back(a, b);
+        }
+      }
+    }
+    note(fmt::format("rule {} '{}' ({}) at '{}': source {} [{}]; target {} [{}]; "
+                     "modality {}{}; date {} ({}, {})",
+                     rule.code, rule.text, rule.origin, words(tb, te),
+                     sources.empty() ? "-" : sources.front().code, source_why,
+                     rel.empty() ? "-" : rel.front().code,
+                     rel.empty() ? "none found" : target_why,
+                     ModalityName(modality),
+                     cue.empty() ? "" : " ('" + cue + "')", FormatIsoDay(day),
+                     DatePrecisionName(precision), date_rule));
+    for (auto& [src, tgt] : pairs) {
+      Event e;
+      e.doc_id = doc.id;
+      e.sentence_index = index;
+      e.sentence_begin = s.begin;
+      e.sentence_end = s.end;
+      e.date = day;
+      e.date_precision = precision;
+      e.date_rule = date_rule;
+      e.source = src;
+      e.target = tgt;
+      e.code = rule.code;
+      e.modality = modality;
+      e.modality_cue = cue;
+      e.attribution = attribution;
+      e.attribution_text = attribution_text;
+      e.rule = rule.origin + " " + rule.text;
+      e.trigger_begin = toks[tb].begin;
+      e.trigger_end = toks[te - 1].end;
+      e.confidence = std::clamp(confidence + (m.target >= 0 ? 0.1 : 0.0) +
+                                    0.02 * rule.specificity,
+                                0.0, 1.0);
+      sentence_events.push_back(std::move(e));
+    }
+  }
+
+  // Remember actors for later sentences.
+  for (const ActorRef& r : refs) {
+    for (const EventActor& a : r.members) {
+      if (a.country.size() != 3) continue;
+      EventActor c = a;
+      c.code = a.country;
+      c.sector.clear();
+      auto& rc = ctx->recent_countries;
+      rc.erase(std::remove_if(rc.begin(), rc.end(),
+                              [&](const EventActor& x) { return x.country == c.country; }),
+               rc.end());
+      rc.push_back(std::move(c));
+    }
+  }
+  if (!sentence_events.empty()) {
+    ctx->last_source = sentence_events.front().source;
+    ctx->last_source_sentence = index;
+  }
+  sentence_events.erase(
+      std::remove_if(sentence_events.begin(), sentence_events.end(),
+                     [&](const Event& e) { return e.confidence < options_.min_confidence; }),
+      sentence_events.end());
+  if (options_.one_per_sentence && sentence_events.size() > 1) {
+    auto best = std::max_element(
+        sentence_events.begin(), sentence_events.end(),
+        [](const Event& a, const Event& b) { return a.confidence < b.confidence; });
+    Event keep = *best;
+    sentence_events.clear();
+    sentence_events.push_back(std::move(keep));
+  }
+  for (Event& e : sentence_events) events->push_back(std::move(e));
+}
+
+}  // namespace dyad

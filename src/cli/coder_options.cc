@@ -16,6 +16,9 @@ void AddCoderOptions(CLI::App* app, CoderCliOptions* options) {
                   "Code only the first N sentences of each document");
   app->add_option("--min-confidence", options->coder.min_confidence,
                   "Drop events below this confidence (0-1)");
+  app->add_flag("--all-events", options->coder.all_events,
+                "Keep every event (default: one per pair of countries in a "
+                "sentence)");
   app->add_flag("--statements", options->coder.statements,
                 "Keep CAMEO 01x 'make statement' events");
 }

@@ -26,6 +26,7 @@ std::unique_ptr<Command> MakeActorsCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeDictCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeExplainCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
 
 }  // namespace dyad
 

@@ -197,6 +197,8 @@ std::vector<DateMention> DateResolver::Find(std::span<const Token> tokens,
         }
       }
       bool has_in = i > 0 && (lower(i - 1) == "in" || lower(i - 1) == "since" ||
+                              lower(i - 1) == "a" || lower(i - 1) == "the" ||
+                              lower(i - 1) == "this" || lower(i - 1) == "during" ||
                               lower(i - 1) == "early" || lower(i - 1) == "late" ||
                               lower(i - 1) == "mid");
       if (m == 5 && d == 0 && year == 0 && !has_in) continue;  // modal "May"

@@ -31,6 +31,7 @@ struct EventActor {
   std::string text;     // the words in the article
   uint32_t begin = 0;   // byte offsets into the document text
   uint32_t end = 0;
+  int entry = -1;       // dictionary entry of a named actor, else -1
 };
 
 struct Event {
@@ -52,6 +53,7 @@ struct Event {
   uint32_t trigger_begin = 0;   // byte offsets of the trigger words
   uint32_t trigger_end = 0;
   double confidence = 1.0;
+  int rule_specificity = 0;     // words the rule matched: more is more specific
 };
 
 }  // namespace dyad

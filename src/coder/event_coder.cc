@@ -56,6 +56,50 @@ bool IsClauseBreak(const Token& t) {
   return t.norm == ";" || t.norm == ":" || t.norm == "--";
 }
 
+// CAMEO codes a commitment to act in the future as an intent (03x) for
+// cooperation and as a threat (13x) for conflict: "X will provide aid" is
+// 033, "X will attack" is 138. Returns "" when the code stays as it is.
+std::string IntentCode(const std::string& code) {
+  if (code.size() < 2) return "";
+  std::string root = code.substr(0, 2);
+  static const std::pair<const char*, const char*> kExact[] = {
+      {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+      {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+      {"081", "0351"}, {"082", "0352"}, {"083", "035"},  {"084", "0353"},
+      {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"0871", "0356"},
+      {"045", "039"},  {"046", "036"},  {"057", "030"},  {"161", "134"},
+      {"162", "135"},  {"163", "132"},  {"164", "134"},  {"166", "136"},
+      {"172", "132"},  {"173", "132"},  {"174", "132"},  {"175", "137"}};
+  for (const auto& [from, to] : kExact) {
+    if (code == from) return to;
+  }
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") return "035";
+  if (root == "16") return "134";
+  if (root == "17") return "130";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return "";
+}
+
+// Words that make an event with several sources and no target reciprocal
+// ("exchanged messages", "met each other", "bilateral talks").
+bool Reciprocal(std::span<const Token> toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string& l = toks[i].lemma;
+    if (l == "exchange" || l == "mutual" || l == "bilateral" ||
+        l == "between" || l == "reciprocal" ||
+        ((l == "each" || l == "one") && i + 1 < toks.size() &&
+         toks[i + 1].lower == "other") ||
+        (l == "one" && i + 1 < toks.size() && toks[i + 1].lower == "another")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 EventActor ActorFromMention(const ActorMention& m, std::string_view text) {
   EventActor a;
   a.code = m.code;
@@ -64,6 +108,7 @@ EventActor ActorFromMention(const ActorMention& m, std::string_view text) {
   a.begin = m.begin;
   a.end = m.end;
   a.text = std::string(text.substr(m.begin, m.end - m.begin));
+  a.entry = m.kind == ActorKind::kPerson ? m.entry : -1;
   return a;
 }
 
@@ -165,8 +210,29 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     r.members.push_back(ActorFromMention(m, doc_text));
     refs.push_back(std::move(r));
   }
+  // Remembers the countries named, for "the two nations" later.
+  auto remember = [&](const ActorRef& r) {
+    for (const EventActor& a : r.members) {
+      if (a.country.size() != 3) continue;
+      EventActor c = a;
+      c.code = a.country;
+      c.sector.clear();
+      c.entry = -1;
+      auto& rc = ctx->recent_countries;
+      rc.erase(std::remove_if(rc.begin(), rc.end(),
+                              [&](const EventActor& x) {
+                                return x.country == c.country;
+                              }),
+               rc.end());
+      rc.push_back(std::move(c));
+    }
+  };
   // "the two nations", "both countries", "the two sides": the dyad in context.
+  size_t remembered = 0;
   for (size_t i = 0; i + 1 < n; ++i) {
+    while (remembered < refs.size() && refs[remembered].end <= i) {
+      remember(refs[remembered++]);
+    }
     const std::string& a = toks[i].lower;
     const std::string& b = toks[i + 1].lemma;
     bool two = (a == "two" || a == "both") &&
@@ -243,6 +309,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     bool nested = false;
     for (const RuleMatch& o : matches) {
       if (&o == &m) continue;
+      // An accusation's content is an (alleged) event of its own.
+      const CameoCode* oc = cameo_->Find(o.rule->code);
+      if (oc != nullptr && oc->root == "11" && m.trigger_begin >= o.trigger_end) {
+        continue;
+      }
       if (m.trigger_begin > o.trigger_begin && m.trigger_begin < o.end) {
         nested = true;
         note(fmt::format("rule {} at '{}' dropped: inside rule {} ('{}')",
@@ -261,9 +332,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (&o == &m || o.trigger_begin >= m.trigger_begin) continue;
       const CameoCode* oc = cameo_->Find(o.rule->code);
       if (oc == nullptr) continue;
+      // Accusations are not here: "accused X of supplying arms" is an
+      // accusation and an alleged supply, both worth keeping.
       bool governing = oc->root == "02" || oc->root == "03" ||
                        oc->root == "10" || oc->root == "12" ||
-                       oc->root == "13" || oc->root == "11";
+                       oc->root == "13";
       if (!governing) continue;
       // "to" between the outer match's end and this trigger, no clause break.
       bool to = false;
@@ -316,25 +389,49 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // Extends ref r to a coordinated group: "X and Y", "X, Y and Z".
   auto group = [&](int r) {
     std::vector<int> g = {r};
+    // 0: not joined; 1: joined by a comma only; 2: by "and", "or", "as
+    // well as" (a comma list counts only if an "and" closes it).
     auto joined = [&](const ActorRef& a, const ActorRef& b) {
-      if (b.begin < a.end) return false;
-      bool any = false;
+      if (b.begin < a.end) return 0;
+      int kind = 0;
       for (uint32_t k = a.end; k < b.begin; ++k) {
         const std::string& w = toks[k].lower;
-        if (w == "and" || w == "," || w == "or" || w == "as" || w == "well") {
-          any = true;
-          continue;
+        if (w == "and" || w == "or" || w == "as" || w == "well") {
+          kind = 2;
+        } else if (w == ",") {
+          kind = std::max(kind, 1);
+        } else if (!(kind > 0 && toks[k].tag == Upos::kDet)) {
+          return 0;
         }
-        return false;
       }
-      return any || a.end == b.begin;
+      return a.end == b.begin ? 2 : kind;
     };
-    for (int k = r - 1; k >= 0 && joined(refs[k], refs[g.front()]); --k) {
+    for (int k = r - 1; k >= 0; --k) {
+      int j = joined(refs[k], refs[g.front()]);
+      if (j == 0) break;
+      if (j == 1 && joined(refs[g.front()],
+                           g.size() > 1 ? refs[g[1]] : refs[g.front()]) != 2 &&
+          g.size() == 1) {
+        break;  // "X, Y said": not a list
+      }
       g.insert(g.begin(), k);
     }
-    for (int k = r + 1; k < static_cast<int>(refs.size()) &&
-                        joined(refs[g.back()], refs[k]);
-         ++k) {
+    for (int k = r + 1; k < static_cast<int>(refs.size()); ++k) {
+      int j = joined(refs[g.back()], refs[k]);
+      if (j == 0) break;
+      if (j == 1) {
+        // A comma continues the list only if "and" follows later.
+        bool closed = false;
+        for (int q = k + 1; q < static_cast<int>(refs.size()); ++q) {
+          int jq = joined(refs[q - 1], refs[q]);
+          if (jq == 0) break;
+          if (jq == 2) {
+            closed = true;
+            break;
+          }
+        }
+        if (!closed) break;
+      }
       g.push_back(k);
     }
     std::vector<EventActor> out;
@@ -355,7 +452,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       continue;
     }
     uint32_t tb = m.trigger_begin, te = m.trigger_end;
-    double confidence = 0.9;
+    double confidence = 0.7;
     // Clause start: the last reporting verb or clause break before the
     // trigger (the complement of "Seoul said Pyongyang fired" starts after
     // "said").
@@ -490,7 +587,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       // another verb or a clause boundary.
       for (uint32_t k = m.end; k < n && k < m.end + 10; ++k) {
         const Token& t = toks[k];
-        if (IsClauseBreak(t) || t.norm == "." ||
+        if (IsClauseBreak(t) || t.norm == "." || t.norm == "," ||
             (t.tag == Upos::kVerb && ref_at[k] < 0) ||
             t.tag == Upos::kSconj || OneOf(t.lemma, kReportVerbs)) {
           break;
@@ -583,6 +680,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         set_modality(Modality::kFuture, words(k, k + 1));
       }
     }
+    // "... to provide assistance if the other is attacked".
+    for (uint32_t k = te; k < n && k < te + 10; ++k) {
+      if (IsClauseBreak(toks[k]) || toks[k].norm == ".") break;
+      if (toks[k].lower == "if" || toks[k].lower == "unless") {
+        set_modality(Modality::kHypothetical, words(k, k + 1));
+        break;
+      }
+    }
     // "allegations that X supplied": the allegation word may stand after.
     for (uint32_t k = te; k < n && k < te + 3; ++k) {
       if (toks[k].lower == "allegedly" || toks[k].lower == "reportedly") {
@@ -662,9 +767,24 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       break;
     }
 
+    // --- Future commitments become intents or threats (CAMEO) ---
+    std::string code = rule.code;
+    if (modality == Modality::kFuture) {
+      if (std::string intent = IntentCode(code);
+          !intent.empty() && cameo_->Find(intent) != nullptr) {
+        note(fmt::format("future: {} coded as {} (intent or threat)", code,
+                         intent));
+        code = intent;
+      }
+    }
+
     // --- Events: one per source-target pair ---
     const auto& rel = targets;
-    bool symmetric = rel.empty() && sources.size() >= 2;
+    // Several sources and no target: each acts toward the others when the
+    // clause says so ("exchanged messages", "talks between"), else each
+    // acts alone ("X and Y agreed to share information").
+    bool symmetric = rel.empty() && sources.size() >= 2 &&
+                     (Reciprocal(toks) || source_why.starts_with("'between"));
     std::vector<std::pair<EventActor, std::optional<EventActor>>> pairs;
     if (symmetric) {
       for (const EventActor& a : sources) {
@@ -678,7 +798,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           pairs.emplace_back(a, std::nullopt);
         }
         for (const EventActor& b : rel) {
-          if (a.code == b.code) continue;
+          // "Kim ... between the two neighbours": not Kim toward his own state.
+          if (a.code == b.code ||
+              (b.sector.empty() && !b.country.empty() && b.country == a.country)) {
+            continue;
+          }
           pairs.emplace_back(a, b);
         }
       }
@@ -692,7 +816,26 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                      ModalityName(modality),
                      cue.empty() ? "" : " ('" + cue + "')", FormatIsoDay(day),
                      DatePrecisionName(precision), date_rule));
+    // A person with several roles acts in the one the event calls for.
+    const CameoCode* final_cc = cameo_->Find(code);
+    std::string_view want =
+        final_cc != nullptr &&
+                (final_cc->root == "15" || final_cc->root == "18" ||
+                 final_cc->root == "19" || final_cc->root == "20")
+            ? "MIL"
+            : "GOV";
+    auto refine = [&](EventActor& a) {
+      if (a.entry < 0 || day == kNoDay) return;
+      std::string c = actors_->CodeOn(a.entry, day, want);
+      if (c.empty() || c == a.code) return;
+      CodeParts parts = actors_->SplitCode(c);
+      a.code = c;
+      a.country = parts.country;
+      a.sector = parts.sector;
+    };
     for (auto& [src, tgt] : pairs) {
+      refine(src);
+      if (tgt) refine(*tgt);
       Event e;
       e.doc_id = doc.id;
       e.sentence_index = index;
@@ -703,16 +846,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       e.date_rule = date_rule;
       e.source = src;
       e.target = tgt;
-      e.code = rule.code;
+      e.code = code;
       e.modality = modality;
       e.modality_cue = cue;
       e.attribution = attribution;
       e.attribution_text = attribution_text;
       e.rule = rule.origin + " " + rule.text;
+      e.rule_specificity = rule.specificity;
       e.trigger_begin = toks[tb].begin;
       e.trigger_end = toks[te - 1].end;
       e.confidence = std::clamp(confidence + (m.target >= 0 ? 0.1 : 0.0) +
-                                    0.02 * rule.specificity,
+                                    0.03 * std::min(rule.specificity, 5),
                                 0.0, 1.0);
       sentence_events.push_back(std::move(e));
     }
@@ -720,17 +864,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
 
   // Remember actors for later sentences.
   for (const ActorRef& r : refs) {
-    for (const EventActor& a : r.members) {
-      if (a.country.size() != 3) continue;
-      EventActor c = a;
-      c.code = a.country;
-      c.sector.clear();
-      auto& rc = ctx->recent_countries;
-      rc.erase(std::remove_if(rc.begin(), rc.end(),
-                              [&](const EventActor& x) { return x.country == c.country; }),
-               rc.end());
-      rc.push_back(std::move(c));
-    }
+    if (r.members.size() == 2 && r.end - r.begin == 2) continue;  // "two nations"
+    remember(r);
   }
   if (!sentence_events.empty()) {
     ctx->last_source = sentence_events.front().source;
@@ -740,6 +875,43 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       std::remove_if(sentence_events.begin(), sentence_events.end(),
                      [&](const Event& e) { return e.confidence < options_.min_confidence; }),
       sentence_events.end());
+  if (!options_.all_events) {
+    // One event per pair of countries in a sentence: a sentence rarely
+    // reports two events between the same two states, and the later
+    // triggers are usually the first one's details ("signed a pact at a
+    // summit").
+    std::vector<Event> unique;
+    for (Event& e : sentence_events) {
+      auto key = [](const Event& x) {
+        return std::make_pair(x.source.country,
+                              x.target ? x.target->country : std::string());
+      };
+      auto same = std::find_if(unique.begin(), unique.end(), [&](const Event& u) {
+        return key(u) == key(e);
+      });
+      // Better: reported as fact, then a more confident reading; ties go to
+      // the earlier trigger (the main clause usually comes first).
+      auto rank = [](const Event& x) {
+        int m = x.modality == Modality::kAsserted ||
+                        x.modality == Modality::kHistorical
+                    ? 0
+                    : 1;
+        return std::make_tuple(-m, x.rule_specificity, x.confidence);
+      };
+      if (same == unique.end()) {
+        unique.push_back(std::move(e));
+      } else if (rank(e) > rank(*same)) {
+        note(fmt::format("event {} replaced by {} for the same pair", same->code,
+                         e.code));
+        *same = std::move(e);
+      } else {
+        note(fmt::format("event {} dropped: the sentence already has {} for "
+                         "{} → {}", e.code, same->code, e.source.country,
+                         e.target ? e.target->country : "-"));
+      }
+    }
+    sentence_events = std::move(unique);
+  }
   if (options_.one_per_sentence && sentence_events.size() > 1) {
     auto best = std::max_element(
         sentence_events.begin(), sentence_events.end(),

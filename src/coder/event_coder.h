@@ -36,6 +36,9 @@ struct EventCoderOptions {
   int lede_sentences = 0;         // > 0: code only the first N sentences
   double min_confidence = 0.0;
   bool statements = false;        // keep CAMEO 01x (make statement) events
+  // Keep every event; by default a sentence keeps one event per pair of
+  // countries (the most confident).
+  bool all_events = false;
 };
 
 // What the coder did with one sentence, for `dyad explain`.

@@ -230,6 +230,9 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
           error(where, "empty set " + set_name);
           continue;
         }
+        // Naming convention: @name_v sets are verbs, @name_n sets nouns.
+        if (set_name.ends_with("_v")) e.pos = 'V';
+        if (set_name.ends_with("_n")) e.pos = 'N';
         dict->sets_[set_name] = std::move(e);
         continue;
       }

@@ -205,6 +205,19 @@ bool ActorDictionary::HasRoleOn(int id, Day day) const {
   return false;
 }
 
+std::string ActorDictionary::CodeOn(int id, Day day,
+                                    std::string_view sector) const {
+  if (day != kNoDay) {
+    for (const DatedCode& c : entries_[id].codes) {
+      if (day >= c.from && day <= c.to && c.code.size() >= 6 &&
+          std::string_view(c.code).substr(3, 3) == sector) {
+        return c.code;
+      }
+    }
+  }
+  return CodeOn(id, day);
+}
+
 std::string ActorDictionary::CodeOn(int id, Day day) const {
   const ActorEntry& e = entries_[id];
   if (e.codes.empty()) return "";

@@ -111,6 +111,10 @@ class ActorDictionary {
   // outside every role get their country's code before their first role
   // and country + "ELI" (elite, former official) after their last.
   std::string CodeOn(int id, Day day) const;
+  // Like CodeOn, but among the roles valid on `day` prefers one whose
+  // sector is `sector` (a leader who also commands the army: MIL for a
+  // military drill, GOV for a summit).
+  std::string CodeOn(int id, Day day, std::string_view sector) const;
   // True if some role of entry `id` is valid on `day`.
   bool HasRoleOn(int id, Day day) const;
   // Splits `code` using the known country codes.

@@ -163,7 +163,8 @@ std::vector<TaggedSentence> TinyCorpus() {
   std::vector<TaggedSentence> corpus;
   for (const auto& [text, tags] : kRows) {
     TaggedSentence s;
-    for (std::string_view w : Split(text)) s.words.emplace_back(w);
+    const std::string sentence = text;  // Split returns views into it
+    for (std::string_view w : Split(sentence)) s.words.emplace_back(w);
     s.tags = tags;
     corpus.push_back(std::move(s));
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "coder/date_resolver.h"
 #include "util/civil_date.h"
@@ -44,6 +45,9 @@ struct Event {
   std::string date_rule;        // how the date was chosen
   EventActor source;
   std::optional<EventActor> target;
+  // Co-actors of a joint act with no target ("X and Y signed a pact": the
+  // event of X has Y as partner, and the event of Y has X).
+  std::vector<EventActor> partners;
   std::string code;             // CAMEO event code
   Modality modality = Modality::kAsserted;
   std::string modality_cue;     // the words that set the modality

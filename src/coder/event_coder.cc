@@ -89,8 +89,7 @@ std::string IntentCode(const std::string& code) {
 bool Reciprocal(std::span<const Token> toks) {
   for (size_t i = 0; i < toks.size(); ++i) {
     const std::string& l = toks[i].lemma;
-    if (l == "exchange" || l == "mutual" || l == "bilateral" ||
-        l == "between" || l == "reciprocal" ||
+    if (l == "exchange" || l == "swap" || l == "reciprocate" ||
         ((l == "each" || l == "one") && i + 1 < toks.size() &&
          toks[i + 1].lower == "other") ||
         (l == "one" && i + 1 < toks.size() && toks[i + 1].lower == "another")) {
@@ -133,6 +132,11 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Create(
                    : CameoTable::Load(options.cameo_table);
   if (!cameo.ok()) return cameo.status();
   c->cameo_ = std::move(cameo).value();
+  c->must_rule_.id = -1;
+  c->must_rule_.code = "100";
+  c->must_rule_.text = "SRC (say|declare|insist) ... TGT (must|should|has to)";
+  c->must_rule_.origin = "engine:reported-demand";
+  c->must_rule_.specificity = 2;
   if (warnings != nullptr) {
     for (auto& e : report.errors) warnings->push_back(e);
     for (auto& e : verb_errors) warnings->push_back(e);
@@ -370,12 +374,43 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
   }
 
+  // Reported demands: "Russia said that Sudan must return ...".
+  auto add_must = [&](const auto& ref_before_fn) {
+    for (uint32_t r : report_at) {
+      if (toks[r].lower == "according") continue;
+      int speaker = ref_before_fn(r, 0);
+      if (speaker < 0) continue;
+      for (uint32_t k = r + 1; k < n && k < r + 12; ++k) {
+        if (IsClauseBreak(toks[k])) break;
+        int y = ref_at[k];
+        if (y < 0 || refs[y].begin != k || refs[y].generic || y == speaker) continue;
+        uint32_t after = refs[y].end;
+        if (after < n && (toks[after].lower == "must" ||
+                          toks[after].lower == "should" ||
+                          (after + 1 < n && (toks[after].lemma == "have" ||
+                                             toks[after].lemma == "need") &&
+                           toks[after + 1].lower == "to"))) {
+          RuleMatch m;
+          m.rule = &must_rule_;
+          m.trigger_begin = after;
+          m.trigger_end = after + 1;
+          m.end = after + 1;
+          m.source = speaker;
+          m.target = y;
+          final_matches.push_back(m);
+        }
+        break;  // only the complement's subject
+      }
+    }
+  };
+
   auto ref_before = [&](uint32_t pos, uint32_t stop) -> int {
     // Nearest ref ending at or before `pos`, not before `stop`, that is not
     // the object of a preposition ("in a message to Xi").
     for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
       const ActorRef& ref = refs[r];
       if (ref.end > pos || ref.begin < stop) continue;
+      if (ref.generic) continue;  // "officials", "troops": no state to code
       if (ref.begin > 0) {
         const Token& prev = toks[ref.begin - 1];
         bool prep = prev.tag == Upos::kAdp && prev.lower != "by" &&
@@ -441,6 +476,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     return out;
   };
 
+  add_must(ref_before);
   std::vector<Event> sentence_events;
   for (const RuleMatch& m : final_matches) {
     const VerbRule& rule = *m.rule;
@@ -592,7 +628,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             t.tag == Upos::kSconj || OneOf(t.lemma, kReportVerbs)) {
           break;
         }
-        if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k) {
+        if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
+            !refs[ref_at[k]].generic) {
           targets = group(ref_at[k]);
           target_why = "the first actor after the trigger";
           confidence -= 0.1;
@@ -614,7 +651,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                        rule.code, words(tb, te)));
       continue;
     }
-    if (!source_known) confidence -= 0.2;
+    if (!source_known) {
+      // "Officials said", "the military fired": a dyad needs a state.
+      note(fmt::format("rule {} at '{}': the source has no country; no event",
+                       rule.code, words(tb, te)));
+      continue;
+    }
 
     // --- Modality ---
     Modality modality = Modality::kAsserted;
@@ -778,13 +820,38 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       }
     }
 
+    // Refusing to cooperate is a rejection (CAMEO 12x): "will not accept
+    // refugees", "would not meet the demands". Hesitancy stays a negated
+    // cooperation: it reports no decision.
+    if (modality == Modality::kNegated && cue.find("hesita") == std::string::npos &&
+        cue.find("reluctant") == std::string::npos &&
+        cue.find("unwilling") == std::string::npos) {
+      const CameoCode* c = cameo_->Find(code);
+      std::string reject;
+      if (c != nullptr) {
+        if (c->root == "03") reject = "120";
+        if (c->root == "04") reject = "125";
+        if (c->root == "05") reject = code == "057" ? "127" : "120";
+        if (c->root == "06") reject = "121";
+        if (c->root == "07") reject = "122";
+        if (c->root == "08") reject = "124";
+      }
+      if (!reject.empty() && cameo_->Find(reject) != nullptr) {
+        note(fmt::format("negated {}: coded as the rejection {}", code, reject));
+        code = reject;
+        modality = Modality::kAsserted;
+      }
+    }
+
     // --- Events: one per source-target pair ---
     const auto& rel = targets;
     // Several sources and no target: each acts toward the others when the
     // clause says so ("exchanged messages", "talks between"), else each
     // acts alone ("X and Y agreed to share information").
-    bool symmetric = rel.empty() && sources.size() >= 2 &&
-                     (Reciprocal(toks) || source_why.starts_with("'between"));
+    // Otherwise, as in the PLOVER gold records, each source is coded
+    // without a target and the others are kept as its partners, so the
+    // relations stage still sees the dyad ("X and Y signed a pact").
+    bool symmetric = rel.empty() && sources.size() >= 2 && Reciprocal(toks);
     std::vector<std::pair<EventActor, std::optional<EventActor>>> pairs;
     if (symmetric) {
       for (const EventActor& a : sources) {
@@ -847,6 +914,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       e.source = src;
       e.target = tgt;
       e.code = code;
+      if (!tgt) {
+        for (const EventActor& p : sources) {
+          if (p.country != src.country && !p.country.empty()) {
+            e.partners.push_back(p);
+          }
+        }
+      }
       e.modality = modality;
       e.modality_cue = cue;
       e.attribution = attribution;
@@ -875,42 +949,36 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       std::remove_if(sentence_events.begin(), sentence_events.end(),
                      [&](const Event& e) { return e.confidence < options_.min_confidence; }),
       sentence_events.end());
-  if (!options_.all_events) {
-    // One event per pair of countries in a sentence: a sentence rarely
-    // reports two events between the same two states, and the later
-    // triggers are usually the first one's details ("signed a pact at a
-    // summit").
-    std::vector<Event> unique;
+  if (!options_.all_events && !sentence_events.empty()) {
+    // The sentence's root event: what it reports as fact rather than as a
+    // hypothesis or a denial, then the earliest trigger (the main clause
+    // usually comes first), then the most specific rule. Its every
+    // source-target pair is kept; the other triggers are usually the root's
+    // details ("signed a pact at a summit that obliges ...").
+    auto rank = [](const Event& x) {
+      int factual = x.modality == Modality::kNegated ||
+                            x.modality == Modality::kHypothetical
+                        ? 0
+                        : 1;
+      return std::make_tuple(factual, -static_cast<int64_t>(x.trigger_begin),
+                             x.rule_specificity);
+    };
+    const Event* root = &sentence_events.front();
+    for (const Event& e : sentence_events) {
+      if (rank(e) > rank(*root)) root = &e;
+    }
+    uint32_t root_trigger = root->trigger_begin;
+    std::vector<Event> kept_events;
     for (Event& e : sentence_events) {
-      auto key = [](const Event& x) {
-        return std::make_pair(x.source.country,
-                              x.target ? x.target->country : std::string());
-      };
-      auto same = std::find_if(unique.begin(), unique.end(), [&](const Event& u) {
-        return key(u) == key(e);
-      });
-      // Better: reported as fact, then a more confident reading; ties go to
-      // the earlier trigger (the main clause usually comes first).
-      auto rank = [](const Event& x) {
-        int m = x.modality == Modality::kAsserted ||
-                        x.modality == Modality::kHistorical
-                    ? 0
-                    : 1;
-        return std::make_tuple(-m, x.rule_specificity, x.confidence);
-      };
-      if (same == unique.end()) {
-        unique.push_back(std::move(e));
-      } else if (rank(e) > rank(*same)) {
-        note(fmt::format("event {} replaced by {} for the same pair", same->code,
-                         e.code));
-        *same = std::move(e);
+      if (e.trigger_begin == root_trigger) {
+        kept_events.push_back(std::move(e));
       } else {
-        note(fmt::format("event {} dropped: the sentence already has {} for "
-                         "{} → {}", e.code, same->code, e.source.country,
-                         e.target ? e.target->country : "-"));
+        note(fmt::format("event {} at byte {} not kept: not the sentence's root "
+                         "event (--all-events keeps it)",
+                         e.code, e.trigger_begin));
       }
     }
-    sentence_events = std::move(unique);
+    sentence_events = std::move(kept_events);
   }
   if (options_.one_per_sentence && sentence_events.size() > 1) {
     auto best = std::max_element(

@@ -87,6 +87,9 @@ class EventCoder {
   std::unique_ptr<VerbDictionary> verbs_;
   std::unique_ptr<CameoTable> cameo_;
   DateResolver dates_;
+  // "X said Y must ...": a demand by X on Y, found by the engine, not a
+  // pattern (the speaker and the addressee are in different clauses).
+  VerbRule must_rule_;
 };
 
 }  // namespace dyad

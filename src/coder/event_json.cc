@@ -22,6 +22,11 @@ nlohmann::json EventToJson(const Event& e, const Document& doc,
   j["date_precision"] = std::string(DatePrecisionName(e.date_precision));
   j["source"] = ActorJson(e.source);
   j["target"] = e.target ? ActorJson(*e.target) : nlohmann::json(nullptr);
+  if (!e.partners.empty()) {
+    nlohmann::json partners = nlohmann::json::array();
+    for (const EventActor& p : e.partners) partners.push_back(ActorJson(p));
+    j["partners"] = std::move(partners);
+  }
   j["code"] = e.code;
   if (const CameoCode* c = cameo.Find(e.code)) {
     j["root"] = c->root;

@@ -255,7 +255,8 @@ CodeParts ActorDictionary::SplitCode(std::string_view code) const {
     return parts;
   }
   if (code.starts_with("IGO") || code.starts_with("NGO") ||
-      code.starts_with("MNC") || code.starts_with("NGM")) {
+      code.starts_with("MNC") || code.starts_with("NGM") ||
+      code.starts_with("IMG")) {
     parts.country = std::string(code);
     parts.sector = std::string(code.substr(0, 3));
     return parts;
@@ -306,7 +307,8 @@ std::vector<std::string> ActorDictionary::Check() const {
                            parts.country.starts_with("IGO") ||
                            parts.country.starts_with("NGO") ||
                            parts.country.starts_with("MNC") ||
-                           parts.country.starts_with("NGM");
+                           parts.country.starts_with("NGM") ||
+                           parts.country.starts_with("IMG");
       bool known_sector =
           parts.sector.empty() || KnownSectors().count(parts.sector) > 0;
       if (!known_country || !known_sector) {

@@ -115,6 +115,7 @@ struct PendingEntry {
   std::string name;
   int line = 0;
   std::vector<std::pair<std::string, std::vector<std::string>>> attrs;
+  std::vector<int> attr_lines;  // the line of each attribute
 };
 
 void AddDyadEntry(const std::string& file, const PendingEntry& p,
@@ -137,12 +138,14 @@ void AddDyadEntry(const std::string& file, const PendingEntry& p,
     error(p.line, "entry '" + p.name + "' has neither code: nor role:");
     return;
   }
-  for (const auto& [key, values] : p.attrs) {
+  for (size_t a = 0; a < p.attrs.size(); ++a) {
+    const auto& [key, values] = p.attrs[a];
+    const int at = p.attr_lines[a];
     if (key == "code") {
       for (const std::string& v : values) {
         DatedCode c;
         if (!ParseRole(v, &c)) {
-          error(p.line, "bad code '" + v + "' in entry '" + p.name + "'");
+          error(at, "bad code '" + v + "' in entry '" + p.name + "'");
           continue;
         }
         e.codes.push_back(c);
@@ -151,7 +154,7 @@ void AddDyadEntry(const std::string& file, const PendingEntry& p,
       for (const std::string& v : values) {
         DatedCode c;
         if (!ParseRole(v, &c)) {
-          error(p.line, "bad role '" + v + "' in entry '" + p.name +
+          error(at, "bad role '" + v + "' in entry '" + p.name +
                             "' (want CODE YYYY-MM-DD .. YYYY-MM-DD)");
           continue;
         }
@@ -261,6 +264,7 @@ Status LoadDyadActorFile(const std::string& path, ActorDictionary* dict,
       continue;
     }
     pending.attrs.emplace_back(key, SplitValues(body.substr(colon + 1)));
+    pending.attr_lines.push_back(line_no);
   }
   flush();
   return Status::Ok();

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/input_options.h"
 #include "ingest/reader.h"
@@ -20,6 +21,7 @@ namespace {
 struct Item {
   const Document* doc = nullptr;
   AnnotatedText text;
+  CodedDocument coded;
 };
 
 class ThroughputCommand : public Command {
@@ -32,10 +34,12 @@ class ThroughputCommand : public Command {
     AddInputOptions(app_, &input_);
     app_->add_option("--stage", stage_,
                      "Pipeline stage to run: split (tokenise + sentences), "
-                     "tag (split + tag + lemmatise)")
-        ->check(CLI::IsMember({"split", "tag"}))
+                     "tag (split + tag + lemmatise), code (tag + actors + "
+                     "events)")
+        ->check(CLI::IsMember({"split", "tag", "code"}))
         ->capture_default_str();
     app_->add_flag("--json", json_, "Print the figures as one JSON object");
+    AddCoderOptions(app_, &coder_options_);
   }
 
   int Run() override {
@@ -54,6 +58,11 @@ class ThroughputCommand : public Command {
                    pipeline.status().ToString().c_str());
       return kExitFailure;
     }
+    std::unique_ptr<EventCoder> coder;
+    if (stage_ == "code") {
+      coder = CreateCoderOrReport(coder_options_, "throughput");
+      if (coder == nullptr) return kExitFailure;
+    }
     std::vector<std::string> inputs = input_.inputs;
     if (inputs.empty()) inputs.push_back("-");
     auto read_start = std::chrono::steady_clock::now();
@@ -63,7 +72,7 @@ class ThroughputCommand : public Command {
 
     const int threads = ResolveThreads(input_.threads);
     const TextPipeline& p = **pipeline;
-    int64_t sentences = 0, tokens = 0, bytes = 0;
+    int64_t sentences = 0, tokens = 0, bytes = 0, events = 0;
     size_t next = 0;
     Progress progress({.enabled = !input_.quiet, .label = "dyad throughput"});
     auto start = std::chrono::steady_clock::now();
@@ -74,10 +83,18 @@ class ThroughputCommand : public Command {
           item->doc = &docs[next++];
           return true;
         },
-        [&](Item& item) { p.Annotate(item.doc->text, &item.text); },
         [&](Item& item) {
-          sentences += static_cast<int64_t>(item.text.sentences.size());
-          tokens += static_cast<int64_t>(item.text.tokens.size());
+          if (coder != nullptr) {
+            coder->Code(*item.doc, &item.coded);
+          } else {
+            p.Annotate(item.doc->text, &item.text);
+          }
+        },
+        [&](Item& item) {
+          const AnnotatedText& t = coder ? item.coded.text : item.text;
+          sentences += static_cast<int64_t>(t.sentences.size());
+          tokens += static_cast<int64_t>(t.tokens.size());
+          events += static_cast<int64_t>(item.coded.events.size());
           bytes += static_cast<int64_t>(item.doc->text.size());
           progress.Update(static_cast<int64_t>(next), sentences, bytes);
         });
@@ -90,6 +107,7 @@ class ThroughputCommand : public Command {
         {"skipped", read_stats.skipped},
         {"sentences", sentences},
         {"tokens", tokens},
+        {"events", events},
         {"megabytes", bytes / 1e6},
         {"read_seconds", read_secs},
         {"seconds", secs},
@@ -104,11 +122,11 @@ class ThroughputCommand : public Command {
     } else {
       std::printf("%s", fmt::format(
           "stage {} on {} thread(s): {} documents ({} skipped), {} sentences, "
-          "{} tokens, {:.1f} MB in {:.2f} s (read {:.2f} s)\n"
+          "{} tokens, {} events, {:.1f} MB in {:.2f} s (read {:.2f} s)\n"
           "  {:.0f} documents/s  {:.0f} sentences/s  {:.0f} tokens/s  "
           "{:.2f} MB/s  peak RSS {:.0f} MB\n",
           stage_, threads, docs.size(), read_stats.skipped, sentences, tokens,
-          bytes / 1e6, secs, read_secs, docs.size() / secs, sentences / secs,
+          events, bytes / 1e6, secs, read_secs, docs.size() / secs, sentences / secs,
           tokens / secs, bytes / 1e6 / secs,
           PeakRssBytes() / 1048576.0).c_str());
     }
@@ -125,6 +143,7 @@ class ThroughputCommand : public Command {
   InputOptions input_;
   std::string stage_ = "tag";
   bool json_ = false;
+  CoderCliOptions coder_options_;
 };
 
 }  // namespace

@@ -58,6 +58,7 @@ struct Event {
   uint32_t trigger_end = 0;
   double confidence = 1.0;
   int rule_specificity = 0;     // words the rule matched: more is more specific
+  bool noun_trigger = false;    // "talks", "visit": the trigger is a noun
 };
 
 }  // namespace dyad

@@ -36,6 +36,7 @@ struct ActorRef {
   uint32_t begin = 0, end = 0;  // sentence-local token indices
   std::vector<EventActor> members;
   bool generic = false;         // no country known
+  bool modifier = false;        // an adjective before an ordinary noun
 };
 
 template <size_t N>
@@ -211,6 +212,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     r.begin = b;
     r.end = e;
     r.generic = m.generic;
+    r.modifier = m.modifier;
     r.members.push_back(ActorFromMention(m, doc_text));
     refs.push_back(std::move(r));
   }
@@ -287,6 +289,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[refs[r].begin].actor_start = true;
     for (uint32_t i = refs[r].begin; i < refs[r].end && i < n; ++i) {
       mt[i].actor = static_cast<int>(r);
+      mt[i].modifier = refs[r].modifier;
       if (ref_at[i] < 0) ref_at[i] = static_cast<int>(r);
     }
   }
@@ -390,6 +393,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                           (after + 1 < n && (toks[after].lemma == "have" ||
                                              toks[after].lemma == "need") &&
                            toks[after + 1].lower == "to"))) {
+          // The engine's reading replaces a pattern's at the same word.
+          final_matches.erase(
+              std::remove_if(final_matches.begin(), final_matches.end(),
+                             [&](const RuleMatch& f) {
+                               return f.trigger_begin == after;
+                             }),
+              final_matches.end());
           RuleMatch m;
           m.rule = &must_rule_;
           m.trigger_begin = after;
@@ -471,6 +481,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
     std::vector<EventActor> out;
     for (int k : g) {
+      if (refs[k].generic && g.size() > 1) continue;  // "X and officials"
       for (const EventActor& a : refs[k].members) out.push_back(a);
     }
     return out;
@@ -516,7 +527,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                         toks[k].lower == "n't")) {
         --k;
       }
-      if (k >= 0 && (IsBe(toks[k]) || toks[k].lemma == "get") &&
+      // "is expected to meet", "is set to visit": raising, not passive.
+      bool raising = te < n && toks[te].lower == "to";
+      if (k >= 0 && !raising && (IsBe(toks[k]) || toks[k].lemma == "get") &&
           toks[tb].lower != toks[tb].lemma &&
           (toks[tb].lower.ends_with("ed") || toks[tb].lower.ends_with("en") ||
            toks[tb].lower.ends_with("t") || toks[tb].lower.ends_with("n"))) {
@@ -628,11 +641,31 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             t.tag == Upos::kSconj || OneOf(t.lemma, kReportVerbs)) {
           break;
         }
+        // A place is the target of force ("struck targets in Ukraine"),
+        // not of a meeting or a signing ("signed a pact in Pyongyang").
+        bool location = k > 0 && (toks[k - 1].lower == "in" ||
+                                  toks[k - 1].lower == "at" ||
+                                  toks[k - 1].lower == "near" ||
+                                  toks[k - 1].lower == "across" ||
+                                  toks[k - 1].lower == "inside" ||
+                                  toks[k - 1].lower == "outside");
+        bool force = cc->root >= "17";
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
-            !refs[ref_at[k]].generic) {
+            !refs[ref_at[k]].generic && (!location || force)) {
           targets = group(ref_at[k]);
           target_why = "the first actor after the trigger";
           confidence -= 0.1;
+          break;
+        }
+      }
+    }
+    if (targets.empty() && !passive && m.target < 0) {
+      // An adjective inside the matched words names the target: "released
+      // 50 Palestinian prisoners", "expelled Russian diplomats".
+      for (uint32_t k = te; k < m.end && k < n; ++k) {
+        if (ref_at[k] >= 0 && refs[ref_at[k]].modifier) {
+          targets = refs[ref_at[k]].members;
+          target_why = "the country of the matched object";
           break;
         }
       }
@@ -661,6 +694,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // --- Modality ---
     Modality modality = Modality::kAsserted;
     std::string cue;
+    bool future_before_trigger = false;
     auto set_modality = [&](Modality mo, std::string c) {
       // Priority: negated > hypothetical > alleged > future.
       auto rank = [](Modality x) {
@@ -678,11 +712,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       }
     };
     uint32_t window = tb > 6 ? tb - 6 : 0;
-    for (uint32_t k = 0; k < tb; ++k) {
+    // The trigger's own words count for the future: "pledged to", "is
+    // expected to meet" are commitments whatever the rule codes.
+    for (uint32_t k = 0; k < te; ++k) {
       const Token& t = toks[k];
       const std::string& w = t.lower;
       bool near = k >= std::max(window, clause_start);
       std::string_view next = k + 1 < n ? std::string_view(toks[k + 1].lower) : "";
+      if (k >= tb && !(t.lemma == "plan" || t.lemma == "intend" ||
+                       t.lemma == "expect" || t.lemma == "pledge" ||
+                       t.lemma == "vow" || t.lemma == "promise")) {
+        continue;  // inside the trigger only the commitment verbs count
+      }
       if (near && (w == "not" || w == "n't" || w == "never" ||
                    (w == "no" && m.noun_trigger && k + 3 >= tb))) {
         set_modality(Modality::kNegated, words(k, k + 1));
@@ -720,6 +761,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                      w == "planned" || w == "proposed") &&
                     (next == "to" || m.noun_trigger)))) {
         set_modality(Modality::kFuture, words(k, k + 1));
+        if (k < tb) future_before_trigger = true;
       }
     }
     // "... to provide assistance if the other is attacked".
@@ -738,7 +780,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
 
     // --- Date ---
-    bool future = modality == Modality::kFuture;
+    // Dates of commitments made in the past ("pledged on Sunday") look
+    // back; only an auxiliary before the trigger ("will visit on Monday")
+    // looks forward.
+    bool future = modality == Modality::kFuture && future_before_trigger;
     std::vector<DateMention> dates = dates_.Find(toks, article_day, future);
     Day day = article_day;
     DatePrecision precision = DatePrecision::kDay;
@@ -927,6 +972,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       e.attribution_text = attribution_text;
       e.rule = rule.origin + " " + rule.text;
       e.rule_specificity = rule.specificity;
+      e.noun_trigger = m.noun_trigger;
       e.trigger_begin = toks[tb].begin;
       e.trigger_end = toks[te - 1].end;
       e.confidence = std::clamp(confidence + (m.target >= 0 ? 0.1 : 0.0) +
@@ -960,8 +1006,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                             x.modality == Modality::kHypothetical
                         ? 0
                         : 1;
-      return std::make_tuple(factual, -static_cast<int64_t>(x.trigger_begin),
-                             x.rule_specificity);
+      // A verb heads the clause; a noun trigger is often its object
+      // ("rejected India's proposal for talks").
+      return std::make_tuple(factual, x.noun_trigger ? 0 : 1,
+                             x.rule_specificity,
+                             -static_cast<int64_t>(x.trigger_begin));
     };
     const Event* root = &sentence_events.front();
     for (const Event& e : sentence_events) {
@@ -970,7 +1019,16 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     uint32_t root_trigger = root->trigger_begin;
     std::vector<Event> kept_events;
     for (Event& e : sentence_events) {
-      if (e.trigger_begin == root_trigger) {
+      // What an actor is accused of is news of its own: keep it.
+      bool repeat = std::any_of(
+          kept_events.begin(), kept_events.end(), [&](const Event& k) {
+            return k.source.country == e.source.country &&
+                   (k.target ? k.target->country : "") ==
+                       (e.target ? e.target->country : "") &&
+                   k.code.substr(0, 2) == e.code.substr(0, 2);
+          });
+      if (!repeat &&
+          (e.trigger_begin == root_trigger || e.modality == Modality::kAlleged)) {
         kept_events.push_back(std::move(e));
       } else {
         note(fmt::format("event {} at byte {} not kept: not the sentence's root "

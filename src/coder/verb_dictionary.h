@@ -26,6 +26,7 @@ struct MatchToken {
   bool actor_start = false;  // an actor mention starts here
   int actor = -1;            // index of that mention in the sentence's list
   bool clause_break = false; // ";" ":" and the like: gaps never cross it
+  bool modifier = false;     // part of an adjective-only actor ("Palestinian")
 };
 
 enum class ElementType : uint8_t { kWord, kSet, kGap, kAnyGap, kTarget, kSource };

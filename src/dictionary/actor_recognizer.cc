@@ -183,11 +183,20 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
           a += 2;
           continue;
         }
+        // A chain of agents takes the last one's sector, the phrase's
+        // head: "government forces" → MIL, "army spokesman" → MIL.
+        const Atom* last = next;
+        size_t used = 1;
+        while (const Atom* more = atom_at(a + used + 1, last->end)) {
+          if (more->type != AtomType::kAgent) break;
+          last = more;
+          ++used;
+        }
         std::string country = country_of(atom);
-        ActorMention m = make(atom.begin, next->end, next->end - 1,
-                              country + std::string(next->sector), atom);
+        ActorMention m = make(atom.begin, last->end, last->end - 1,
+                              country + std::string(last->sector), atom);
         out->push_back(std::move(m));
-        a += 1;
+        a += used;
         continue;
       }
       if (next != nullptr && next->type == AtomType::kName &&
@@ -245,8 +254,15 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
       out->push_back(std::move(m));
       continue;
     }
-    out->push_back(make(atom.begin, atom.end, atom.end - 1, name_code(atom),
-                        atom));
+    // An organisation followed by agent words speaks as itself: "Hamas
+    // militants", "Taliban fighters".
+    uint32_t end = atom.end;
+    while (const Atom* more = atom_at(a + 1, end)) {
+      if (more->type != AtomType::kAgent) break;
+      end = more->end;
+      ++a;
+    }
+    out->push_back(make(atom.begin, end, end - 1, name_code(atom), atom));
   }
 }
 

@@ -1,0 +1,212 @@
+#include "coder/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dyad {
+namespace {
+
+const EventCoder& Coder() {
+  static const EventCoder* coder = [] {
+    std::vector<std::string> warnings;
+    auto c = EventCoder::Create({}, &warnings);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    return std::move(c).value().release();
+  }();
+  return *coder;
+}
+
+std::vector<Event> Code(const std::string& text, const std::string& date,
+                        EventCoderOptions options = {}) {
+  Document doc;
+  doc.id = "test";
+  doc.text = text;
+  doc.date = date;
+  CodedDocument out;
+  if (options.statements || options.all_events) {
+    auto c = EventCoder::Create(options, nullptr);
+    EXPECT_TRUE(c.ok());
+    (*c)->Code(doc, &out);
+  } else {
+    Coder().Code(doc, &out);
+  }
+  return out.events;
+}
+
+// "SRC>TGT root modality" for each event, e.g. "RUS>UKR 19 asserted".
+std::vector<std::string> Summaries(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) {
+    // A target without a state shows its sector code ("CVL").
+    std::string target = !e.target                    ? "-"
+                         : e.target->country.empty() ? e.target->code
+                                                     : e.target->country;
+    out.push_back(e.source.country + ">" + target + " " +
+                  e.code.substr(0, 2) + " " +
+                  std::string(ModalityName(e.modality)));
+  }
+  return out;
+}
+
+struct Case {
+  std::string text;
+  std::vector<std::string> want;
+};
+
+void RunCases(const std::vector<Case>& cases, const std::string& date = "2024-05-20") {
+  for (const Case& c : cases) {
+    EXPECT_EQ(Summaries(Code(c.text, date)), c.want) << c.text;
+  }
+}
+
+TEST(EventCoderTest, OneSentencePerCameoRoot) {
+  RunCases({
+      {"China urged the United States to resume talks with North Korea.",
+       {"CHN>USA 02 asserted"}},
+      {"Russia pledged to provide humanitarian aid to Syria.",
+       {"RUS>SYR 03 future"}},
+      {"Chinese President Xi Jinping met Russian President Vladimir Putin in "
+       "Moscow.",
+       {"CHN>RUS 04 asserted"}},
+      {"India praised Japan for its support.", {"IND>JPN 05 asserted"}},
+      {"The United States sent military aid to Ukraine.",
+       {"USA>UKR 07 asserted"}},
+      {"Israel released 50 Palestinian prisoners.", {"ISR>PSE 08 asserted"}},
+      {"The United Nations launched an investigation into the attack on "
+       "Syria.",
+       {"IGOUNO>SYR 09 asserted"}},
+      {"Iran demanded that the United States lift sanctions.",
+       {"IRN>USA 10 asserted"}},
+      {"China condemned the visit of the Japanese prime minister to the "
+       "Yasukuni shrine.",
+       {"CHN>JPN 11 asserted"}},
+      {"Pakistan rejected India's proposal for talks.",
+       {"PAK>IND 12 asserted"}},
+      {"North Korea threatened to attack South Korea.",
+       {"PRK>KOR 13 asserted"}},
+      {"Thousands of Armenians protested against Azerbaijan in Yerevan.",
+       {"ARM>AZE 14 asserted"}},
+      {"North Korea test-fired a ballistic missile on Sunday.",
+       {"PRK>- 15 asserted"}},
+      {"Ukraine severed diplomatic ties with Iran.", {"UKR>IRN 16 asserted"}},
+      {"Iran seized a British oil tanker in the Strait of Hormuz.",
+       {"IRN>GBR 17 asserted"}},
+      {"Hamas militants kidnapped Israeli civilians.",
+       {"PSE>ISR 18 asserted"}},
+      {"Russian forces shelled the Ukrainian city of Kharkiv.",
+       {"RUS>UKR 19 asserted"}},
+      {"Syrian government forces used chemical weapons against civilians in "
+       "Douma.",
+       {"SYR>CVL 20 asserted"}},
+  });
+}
+
+TEST(EventCoderTest, StatementsOnlyWhenAskedFor) {
+  const std::string text = "North Korea declined to comment on the report.";
+  EXPECT_TRUE(Code(text, "2024-05-20").empty());
+  EventCoderOptions options;
+  options.statements = true;
+  EXPECT_EQ(Summaries(Code(text, "2024-05-20", options)),
+            (std::vector<std::string>{"PRK>- 01 asserted"}));
+}
+
+TEST(EventCoderTest, Modality) {
+  RunCases({
+      {"Russia attacked Ukraine on Tuesday.", {"RUS>UKR 19 asserted"}},
+      {"North Korea allegedly supplied missiles to Russia.",
+       {"PRK>RUS 07 alleged"}},
+      {"Iran was accused of supplying drones to Russia.",
+       {"IRN>RUS 07 alleged"}},
+      {"North Korea reportedly shipped artillery shells to Russia.",
+       {"PRK>RUS 07 alleged"}},
+      {"If North Korea attacks, South Korea would retaliate against North "
+       "Korea.",
+       {"KOR>PRK 13 hypothetical"}},
+      // Commitments are coded as intents (CAMEO 03x) with future modality.
+      {"Putin will visit North Korea next month.", {"RUS>PRK 03 future"}},
+      {"India plans to send aid to Sri Lanka.", {"IND>LKA 03 future"}},
+      {"Xi is expected to meet Biden in San Francisco.",
+       {"CHN>USA 03 future"}},
+      {"Israel never attacked Iran.", {"ISR>IRN 19 negated"}},
+      // Refusing to cooperate is itself an event (CAMEO 12x).
+      {"China did not attend the summit with Japan.",
+       {"CHN>JPN 12 asserted"}},
+      // Hesitancy is not an asserted cooperation: nothing, or negated.
+      {"China is hesitant to join an alliance with Russia.", {}},
+  });
+  auto historical = Code(
+      "China and North Korea established diplomatic relations on October 6, "
+      "1949.",
+      "2024-10-07");
+  ASSERT_EQ(historical.size(), 2u);
+  for (const Event& e : historical) {
+    EXPECT_EQ(e.modality, Modality::kHistorical);
+    EXPECT_EQ(FormatIsoDay(e.date), "1949-10-06");
+    ASSERT_EQ(e.partners.size(), 1u);  // joint act: each other's partner
+  }
+}
+
+TEST(EventCoderTest, PassiveCoordinationAndReportedSpeech) {
+  RunCases({
+      {"Ukraine was attacked by Russia.", {"RUS>UKR 19 asserted"}},
+      {"Russia and China condemned the United States.",
+       {"RUS>USA 11 asserted", "CHN>USA 11 asserted"}},
+      {"The United States imposed sanctions on Iran and Syria.",
+       {"USA>IRN 16 asserted", "USA>SYR 16 asserted"}},
+      {"Seoul said Pyongyang fired a ballistic missile toward Japan.",
+       {"PRK>JPN 15 asserted"}},
+      {"Russia said that Sudan must return the helicopter.",
+       {"RUS>SDN 10 asserted"}},
+  });
+  // The speaker is the attribution, not the source.
+  auto e = Code("Pyongyang fired a ballistic missile toward Japan, Seoul said.",
+                "2024-05-20");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source.country, "PRK");
+  ASSERT_TRUE(e[0].attribution.has_value());
+  EXPECT_EQ(e[0].attribution->country, "KOR");
+  // "The two leaders" is the dyad in context.
+  auto two = Code(
+      "Kim Jong Un met Vladimir Putin in Vladivostok. The two leaders signed "
+      "an agreement on military cooperation.",
+      "2023-09-13");
+  std::vector<std::string> s = Summaries(two);
+  EXPECT_NE(std::find(s.begin(), s.end(), "PRK>RUS 04 asserted"), s.end());
+  bool signed_pact = false;
+  for (const Event& ev : two) {
+    if (ev.sentence_index == 1 && ev.code.starts_with("05")) signed_pact = true;
+  }
+  EXPECT_TRUE(signed_pact);
+}
+
+TEST(EventCoderTest, EvidenceAndOffsets) {
+  const std::string text = "Russian forces shelled the Ukrainian city of Kharkiv.";
+  auto events = Code(text, "2024-05-20");
+  ASSERT_EQ(events.size(), 1u);
+  const Event& e = events[0];
+  EXPECT_EQ(text.substr(e.trigger_begin, e.trigger_end - e.trigger_begin),
+            "shelled");
+  EXPECT_EQ(text.substr(e.source.begin, e.source.end - e.source.begin),
+            "Russian forces");
+  EXPECT_EQ(e.source.code, "RUSMIL");
+  EXPECT_FALSE(e.rule.empty());
+  EXPECT_NE(e.rule.find(".txt:"), std::string::npos);
+  EXPECT_GT(e.confidence, 0.0);
+  EXPECT_LE(e.confidence, 1.0);
+}
+
+TEST(EventCoderTest, DeterministicAcrossRuns) {
+  const std::string text =
+      "Kim Jong Un and Xi Jinping exchanged messages on Sunday. Russia "
+      "attacked Ukraine. The United States imposed sanctions on Iran.";
+  auto a = Summaries(Code(text, "2024-10-07"));
+  auto b = Summaries(Code(text, "2024-10-07"));
+  EXPECT_EQ(a, b);
+  EXPECT_FALSE(a.empty());
+}
+
+}  // namespace
+}  // namespace dyad

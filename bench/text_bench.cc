@@ -127,5 +127,30 @@ void BM_TokenizeAndTag(benchmark::State& state) {
 }
 BENCHMARK(BM_TokenizeAndTag);
 
+void BM_Lemmatize(benchmark::State& state) {
+  const auto& docs = Corpus();
+  const TextPipeline& p = Pipeline();
+  std::vector<Token> tokens;
+  for (const Document& d : docs) p.tokenizer().Tokenize(d.text, &tokens);
+  p.TagAndLemmatize(tokens);
+  int64_t n = 0;
+  for (auto _ : state) {
+    for (const Token& t : tokens) {
+      benchmark::DoNotOptimize(p.lemmatizer()->Lemma(t.lower, t.tag));
+    }
+    n += static_cast<int64_t>(tokens.size());
+  }
+  SetCounters(state, n, 0);
+}
+BENCHMARK(BM_Lemmatize);
+
+void BM_LoadLemmatizer(benchmark::State& state) {
+  for (auto _ : state) {
+    auto l = Lemmatizer::LoadDefault();
+    benchmark::DoNotOptimize(l.ok());
+  }
+}
+BENCHMARK(BM_LoadLemmatizer)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace dyad

@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian 12 machine: install what is needed, build,
-# and run dyad on the bundled sample corpus (data/sample).
+# and code the bundled sample corpus (data/sample) into events.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh build
 dyad=build/src/cli/dyad
-out=build/sample.text.jsonl
-echo "== dyad text data/sample → $out"
-"$dyad" text data/sample --quiet > "$out"
-python3 - "$out" <<'PY' 2>/dev/null || "$dyad" text data/sample --quiet | head -c 2000
-import json, sys
-docs = [json.loads(l) for l in open(sys.argv[1])]
-sents = sum(len(d["sentences"]) for d in docs)
-toks = sum(len(s["tokens"]) for d in docs for s in d["sentences"])
-print(f"{len(docs)} documents, {sents} sentences, {toks} tokens")
-d = docs[0]
-print(f"first document: {d['id']} ({d['date']}): {d['title']}")
-for s in d["sentences"][:2]:
-    print("  " + s["text"])
-    print("    " + " ".join(f"{t['text']}/{t['upos']}" for t in s["tokens"]))
+out=build/sample.events.jsonl
+echo "== dyad code data/sample > $out"
+"$dyad" code data/sample --quiet > "$out"
+echo "$(wc -l < "$out") events from $(ls data/sample/*.txt | wc -l) articles"
+echo "== events by dyad (source country → target country, CAMEO root)"
+python3 - "$out" <<'PY'
+import collections, json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+dyads = collections.Counter()
+for e in events:
+    t = e["target"]["country"] if e["target"] else "-"
+    dyads[(e["source"]["country"], t)] += 1
+for (s, t), n in dyads.most_common(12):
+    print(f"  {s:>4} → {t:<4} {n}")
+print("== a few events with their evidence")
+for e in events[:6]:
+    t = e["target"]["code"] if e["target"] else "-"
+    print(f"  {e['date']} {e['source']['code']} → {t} {e['code']} {e['plover']} "
+          f"({e['modality']}): \"{e['trigger']['text']}\" in: {e['sentence'][:90]}")
 PY
+echo "== explain one sentence"
+"$dyad" explain "Seoul said Pyongyang fired a ballistic missile toward Japan on Sunday." --date 2024-10-07 | tail -6

@@ -173,7 +173,7 @@ def check_file(path: Path, iso: list[dict], errors: list[str], warnings: list[st
                     errors.append(f"{where}: word {w!r} also under {seen[w]}")
                 seen[w] = e.name
             continue
-        if kind == "people" and not codes:
+        if kind.startswith("people") and not codes:
             if not e.attrs.get("role"):
                 errors.append(f"{where}: a person needs a role: (or a code:)")
             code = ""

@@ -122,7 +122,11 @@ void ActorDictionary::AddAgent(std::string_view phrase,
 Status ActorDictionary::Compile() {
   assert(!compiled_);
   for (size_t id = 0; id < entries_.size(); ++id) {
-    if (entries_[id].kind != ActorKind::kPerson) continue;
+    // Only people with titles: dated organisations ("Rwandan Patriotic
+    // Front") must not be found by their last word.
+    if (entries_[id].kind != ActorKind::kPerson || entries_[id].titles.empty()) {
+      continue;
+    }
     std::string family = FamilyName(static_cast<int>(id));
     if (!family.empty()) surnames_[TokenHash(family)].push_back(static_cast<int>(id));
   }

@@ -255,14 +255,22 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
       continue;
     }
     // An organisation followed by agent words speaks as itself: "Hamas
-    // militants", "Taliban fighters".
+    // militants", "Taliban fighters". A person followed by agent words
+    // names that person's state's sector: "the Bush administration".
     uint32_t end = atom.end;
+    std::string_view last_sector;
     while (const Atom* more = atom_at(a + 1, end)) {
       if (more->type != AtomType::kAgent) break;
       end = more->end;
+      last_sector = more->sector;
       ++a;
     }
-    out->push_back(make(atom.begin, end, end - 1, name_code(atom), atom));
+    std::string code = name_code(atom);
+    if (atom.kind == ActorKind::kPerson && !last_sector.empty()) {
+      std::string country = country_of(atom);
+      if (country.size() == 3) code = country + std::string(last_sector);
+    }
+    out->push_back(make(atom.begin, end, end - 1, code, atom));
   }
 }
 

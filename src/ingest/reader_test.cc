@@ -491,12 +491,10 @@ TEST(ReaderTest, ReadsWikinewsSample) {
   }
 }
 
-TEST(ReaderTest, ReadsReutersCorpusQuickly) {
+TEST(ReaderTest, ReadsReutersCorpus) {
+  // Speed is measured by `dyad throughput` and bench/, not here.
   DYAD_REQUIRE_SHARED(path, "data/news/reuters21578/reuters21578.jsonl.gz");
-  auto start = std::chrono::steady_clock::now();
   ReadResult r = ReadInputs({path});
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // 21,578 records; exactly one has an empty text and is reported.
   EXPECT_EQ(r.docs.size(), 21577u);
   EXPECT_EQ(r.stats.skipped, 1);
@@ -505,13 +503,7 @@ TEST(ReaderTest, ReadsReutersCorpusQuickly) {
   EXPECT_GT(r.errors[0].line, 0);
   EXPECT_EQ(r.docs[0].id, "reuters21578:1");
   EXPECT_EQ(r.docs[0].date, "1987-02-26");
-  double mb_per_s = r.stats.bytes / 1e6 / seconds;
-  std::printf("reuters: %lld bytes in %.3f s = %.0f MB/s\n",
-              static_cast<long long>(r.stats.bytes), seconds, mb_per_s);
   EXPECT_GT(r.stats.bytes, 23'000'000);
-#ifdef NDEBUG
-  EXPECT_GT(mb_per_s, 50.0);
-#endif
 }
 
 }  // namespace

@@ -186,30 +186,5 @@ TEST(LemmatizerTest, ConcurrentLemmasMatchSequential) {
   EXPECT_EQ(b, expected);
 }
 
-// Prints load time and throughput for the report; asserts only correctness,
-// never a timing.
-TEST(LemmatizerTest, ReportsSpeed) {
-  DYAD_REQUIRE_WORDNET();
-  using Clock = std::chrono::steady_clock;
-  auto t0 = Clock::now();
-  auto r = Lemmatizer::Load(std::string(Lemmatizer::kDefaultWordNetDir));
-  auto t1 = Clock::now();
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  const Lemmatizer& lem = **r;
-  size_t checksum = 0;
-  constexpr int kRounds = 20000;
-  auto t2 = Clock::now();
-  for (int i = 0; i < kRounds; ++i) {
-    for (const Case& c : kCases) checksum += lem.Lemma(c.word, c.tag).size();
-  }
-  auto t3 = Clock::now();
-  double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-  double secs = std::chrono::duration<double>(t3 - t2).count();
-  double calls = static_cast<double>(kRounds) * std::size(kCases);
-  std::printf("[ lemmatizer ] load %.1f ms, %.2f M lemmas/s\n", load_ms,
-              calls / secs / 1e6);
-  EXPECT_GT(checksum, 0u);
-}
-
 }  // namespace
 }  // namespace dyad

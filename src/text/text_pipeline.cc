@@ -65,8 +65,14 @@ void TextPipeline::TagAndLemmatize(std::span<Token> tokens) const {
   tagger_->Tag(words, tags);
   for (size_t i = 0; i < tokens.size(); ++i) {
     tokens[i].tag = tags[i];
-    if (lemmatizer_ != nullptr) {
-      tokens[i].lemma = lemmatizer_->Lemma(tokens[i].lower, tags[i]);
+    // Only content words and auxiliaries inflect; the rest are their own
+    // lemma, and skipping WordNet for them halves the lookups.
+    Upos t = tags[i];
+    bool inflects = t == Upos::kNoun || t == Upos::kVerb || t == Upos::kAux ||
+                    t == Upos::kAdj || t == Upos::kAdv ||
+                    tokens[i].lower == "n't";
+    if (lemmatizer_ != nullptr && inflects) {
+      tokens[i].lemma = lemmatizer_->Lemma(tokens[i].lower, t);
     } else {
       tokens[i].lemma = tokens[i].lower;
     }

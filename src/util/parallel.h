@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace dyad {
 
@@ -17,37 +18,49 @@ namespace dyad {
 //  - process(T&) runs on up to `threads` threads at once; it must be
 //    thread-safe with respect to shared state.
 //  - consume(T&) is called serially, in input order.
-// At most `threads * 4` items are in flight, bounding memory. With threads
-// == 1 everything runs on the calling thread's arena with one worker.
+// Items travel in batches of `batch` so that the pipeline's per-token cost
+// is paid once per batch, not per document; at most `threads * 4` batches
+// are in flight, bounding memory.
 template <typename T, typename Produce, typename Process, typename Consume>
 void RunOrdered(int threads, Produce produce, Process process,
-                Consume consume) {
+                Consume consume, size_t batch = 1) {
   threads = std::max(1, threads);
+  batch = std::max<size_t>(1, batch);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<size_t>(threads));
+  using Batch = std::vector<T>;
   const size_t tokens = static_cast<size_t>(threads) * 4;
+  bool done = false;
   tbb::parallel_pipeline(
       tokens,
-      tbb::make_filter<void, T*>(
+      tbb::make_filter<void, Batch*>(
           tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& fc) -> T* {
-            auto item = std::make_unique<T>();
-            if (!produce(item.get())) {
+          [&](tbb::flow_control& fc) -> Batch* {
+            if (done) {
               fc.stop();
               return nullptr;
             }
-            return item.release();
+            auto items = std::make_unique<Batch>(batch);
+            size_t n = 0;
+            while (n < batch && produce(&(*items)[n])) ++n;
+            if (n < batch) done = true;
+            if (n == 0) {
+              fc.stop();
+              return nullptr;
+            }
+            items->resize(n);
+            return items.release();
           }) &
-          tbb::make_filter<T*, T*>(tbb::filter_mode::parallel,
-                                   [&](T* item) -> T* {
-                                     process(*item);
-                                     return item;
-                                   }) &
-          tbb::make_filter<T*, void>(tbb::filter_mode::serial_in_order,
-                                     [&](T* item) {
-                                       std::unique_ptr<T> owned(item);
-                                       consume(*owned);
-                                     }));
+          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
+                                           [&](Batch* items) -> Batch* {
+                                             for (T& item : *items) process(item);
+                                             return items;
+                                           }) &
+          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order,
+                                         [&](Batch* items) {
+                                           std::unique_ptr<Batch> owned(items);
+                                           for (T& item : *owned) consume(item);
+                                         }));
 }
 
 }  // namespace dyad

@@ -649,11 +649,32 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                                   toks[k - 1].lower == "across" ||
                                   toks[k - 1].lower == "inside" ||
                                   toks[k - 1].lower == "outside");
-        bool force = cc->root >= "17";
+        bool force = !(cc->root >= "03" && cc->root <= "08");
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
             !refs[ref_at[k]].generic && (!location || force)) {
           targets = group(ref_at[k]);
           target_why = "the first actor after the trigger";
+          confidence -= 0.1;
+          break;
+        }
+      }
+    }
+    if (targets.empty() && !passive && m.target < 0) {
+      // The target may stand further on, in the content of an intent,
+      // demand or threat or past the verb's own object: "threatened to break
+      // relations with Russia", "is willing to send material to help defend
+      // Saudi Arabia", "suspended aid deliveries in Baghdad".
+      for (uint32_t k = m.end; k < n && k < m.end + 15; ++k) {
+        const Token& t = toks[k];
+        if (IsClauseBreak(t) || t.norm == "." || t.lower == "if" ||
+            t.lower == "unless" || t.lower == "because" ||
+            OneOf(t.lemma, kReportVerbs)) {
+          break;
+        }
+        if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
+            !refs[ref_at[k]].generic) {
+          targets = group(ref_at[k]);
+          target_why = "the first actor further on in the clause";
           confidence -= 0.1;
           break;
         }

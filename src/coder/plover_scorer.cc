@@ -37,7 +37,10 @@ using Tuple = std::tuple<std::string, std::string, std::string>;
 }  // namespace
 
 std::string NormalizeCountry(std::string_view code) {
-  if (code.starts_with("IGO")) return "IGO";
+  // The gold records label international organisations IGO or NGO without
+  // a consistent line between them (Amnesty and the Red Cross are "IGO",
+  // a water forum "NGO"); both sides are compared as one class.
+  if (code.starts_with("IGO") || code.starts_with("NGO")) return "IGO";
   return std::string(code.substr(0, std::min<size_t>(3, code.size())));
 }
 

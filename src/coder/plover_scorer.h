@@ -31,7 +31,8 @@ struct PloverRecord {
 // → ACCUSE, FIGHT → ASSAULT), as our CAMEO table's plover column uses them.
 Result<std::vector<PloverRecord>> LoadPloverGold(const std::string& path);
 
-// "IGO" for any IGO code, else the first three letters.
+// "IGO" for any IGO or NGO code (the gold mixes them), else the first three
+// letters.
 std::string NormalizeCountry(std::string_view code);
 
 struct PloverScore {

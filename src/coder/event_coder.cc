@@ -79,6 +79,8 @@ std::string IntentCode(const std::string& code) {
   if (root == "06") return "031";
   if (root == "07") return "033";
   if (root == "08") return "035";
+  if (root == "14") return "133";
+  if (root == "15") return "138";
   if (root == "16") return "134";
   if (root == "17") return "130";
   if (root == "18" || root == "19" || root == "20") return "138";
@@ -283,6 +285,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].lower = VerbDictionary::Hash(toks[i].lower);
     mt[i].tag = toks[i].tag;
     mt[i].clause_break = IsClauseBreak(toks[i]);
+  }
+  for (const DateMention& d : dates_.Find(toks, article_day)) {
+    for (uint32_t k = d.begin_token; k < d.end_token && k < n; ++k) {
+      mt[k].skippable = true;
+    }
   }
   std::vector<int> ref_at(n, -1);
   for (size_t r = 0; r < refs.size(); ++r) {
@@ -877,7 +884,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
 
     // --- Future commitments become intents or threats (CAMEO) ---
     std::string code = rule.code;
-    if (modality == Modality::kFuture) {
+    // "would boycott", "may halt mediation": CAMEO reads a conditional
+    // commitment as an intent or a threat too.
+    bool conditional_commitment =
+        modality == Modality::kHypothetical &&
+        (cue == "would" || cue == "could" || cue == "may" || cue == "might" ||
+         cue == "will");
+    if (modality == Modality::kFuture || conditional_commitment) {
       if (std::string intent = IntentCode(code);
           !intent.empty() && cameo_->Find(intent) != nullptr) {
         note(fmt::format("future: {} coded as {} (intent or threat)", code,

@@ -34,6 +34,37 @@ std::vector<GoldActor> Actors(const nlohmann::json& j) {
 
 using Tuple = std::tuple<std::string, std::string, std::string>;
 
+// The gold records use PLOVER v0.5, which grouped CAMEO codes by root more
+// than the 2021 table does (163 sanctions are SANCTION, 19x fighting is
+// FIGHT, 175 repression is COERCE, easing a curfew 0813 is CONCEDE). The
+// prediction is mapped the same way, then named as the gold types are.
+std::string GoldTypeOf(const std::string& code, const CameoTable& cameo) {
+  const CameoCode* c = cameo.Find(code);
+  if (c == nullptr) return "";
+  const std::string& r = c->root;
+  if (r == "01") return "";
+  if (r == "02" || r == "10") return "REQUEST";
+  if (r == "03") return "AGREE";
+  if (r == "04") return "CONSULT";
+  if (r == "05") return "SUPPORT";
+  if (r == "06") return "COOPERATE";
+  if (r == "07") return "AID";
+  if (r == "08") {
+    return code.starts_with("080") || code.starts_with("081") ||
+                   code.starts_with("082") || code.starts_with("083")
+               ? "CONCEDE"
+               : "RETREAT";
+  }
+  if (r == "09" || r == "11") return "ACCUSE";
+  if (r == "12") return "REJECT";
+  if (r == "13") return "THREATEN";
+  if (r == "14") return "PROTEST";
+  if (r == "15") return "MOBILIZE";
+  if (r == "16") return "SANCTION";
+  if (r == "17") return "COERCE";
+  return "ASSAULT";  // 18, 19, 20
+}
+
 }  // namespace
 
 std::string NormalizeCountry(std::string_view code) {
@@ -82,9 +113,9 @@ PloverScore ScorePlover(const EventCoder& coder,
       for (const GoldActor& t : r.targets) gold.emplace(r.type, s.country, t.country);
     }
     for (const Event& e : coded.events) {
-      const CameoCode* c = coder.cameo().Find(e.code);
-      if (c == nullptr || c->plover.empty()) continue;
-      predicted.emplace(c->plover, NormalizeCountry(e.source.country),
+      std::string type = GoldTypeOf(e.code, coder.cameo());
+      if (type.empty()) continue;
+      predicted.emplace(type, NormalizeCountry(e.source.country),
                         e.target ? NormalizeCountry(e.target->country) : "");
     }
     int tp = 0;

@@ -26,9 +26,11 @@ struct PloverRecord {
   std::vector<GoldActor> sources, targets;
 };
 
-// Reads the PLOVER gold JSON array; skips DOCUMENT records. Maps v0.5 type
-// names to PLOVER 2021 ones (DEMAND → REQUEST, DISAPPROVE and INVESTIGATE
-// → ACCUSE, FIGHT → ASSAULT), as our CAMEO table's plover column uses them.
+// Reads the PLOVER gold JSON array; skips DOCUMENT records. Renames v0.5
+// types that PLOVER 2021 merged (DEMAND → REQUEST, DISAPPROVE and
+// INVESTIGATE → ACCUSE, FIGHT → ASSAULT); predictions are mapped from CAMEO
+// to the same v0.5 grouping (see plover_scorer.cc), since the 2021 table
+// moved some codes between types.
 Result<std::vector<PloverRecord>> LoadPloverGold(const std::string& path);
 
 // "IGO" for any IGO or NGO code (the gold mixes them), else the first three

@@ -305,6 +305,10 @@ bool VerbDictionary::Match(const VerbRule& rule,
       return true;
     }
     const PatternElement& e = els[ei];
+    if (ei > 0 && e.type != ElementType::kGap &&
+        e.type != ElementType::kAnyGap) {
+      while (ti < tokens.size() && tokens[ti].skippable) ++ti;
+    }
     switch (e.type) {
       case ElementType::kWord:
         if (ti < tokens.size() && WordMatches(e, tokens[ti])) {

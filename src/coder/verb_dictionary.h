@@ -27,6 +27,9 @@ struct MatchToken {
   int actor = -1;            // index of that mention in the sentence's list
   bool clause_break = false; // ";" ":" and the like: gaps never cross it
   bool modifier = false;     // part of an adjective-only actor ("Palestinian")
+  // Part of a date ("today", "on Monday"): patterns read past it, since news
+  // puts dates anywhere ("threatened on Monday to impose ...").
+  bool skippable = false;
 };
 
 enum class ElementType : uint8_t { kWord, kSet, kGap, kAnyGap, kTarget, kSource };

@@ -603,10 +603,45 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       }
     }
     if (sources.empty() && !passive) {
-      int subj = ref_before(tb, clause_start);
+      // Walk back over auxiliaries and adverbs to what precedes the verb.
+      int k0 = static_cast<int>(tb) - 1;
+      while (k0 >= static_cast<int>(clause_start) &&
+             (toks[k0].tag == Upos::kAux || toks[k0].tag == Upos::kAdv ||
+              toks[k0].tag == Upos::kPart)) {
+        --k0;
+      }
+      int subj = -1;
+      if (k0 >= static_cast<int>(clause_start) && toks[k0].norm == "," &&
+          !m.noun_trigger) {
+        // "Pakistan, a key U.S. ally in the war, has refused": the subject
+        // stands before the appositive or relative clause.
+        for (int c = k0 - 1; c > static_cast<int>(clause_start) && c > k0 - 20;
+             --c) {
+          if (toks[c].norm == ",") {
+            subj = ref_before(static_cast<uint32_t>(c), clause_start);
+            if (subj >= 0) source_why = "the subject before an appositive";
+            break;
+          }
+        }
+      } else if (k0 >= static_cast<int>(clause_start) &&
+                 toks[k0].tag == Upos::kCconj && !m.noun_trigger) {
+        // "Benin opened its borders ... but was still refusing": the verb
+        // shares the first clause's subject.
+        for (int r = 0; r < static_cast<int>(refs.size()); ++r) {
+          if (refs[r].begin >= clause_start && !refs[r].generic &&
+              refs[r].end <= static_cast<uint32_t>(k0)) {
+            subj = r;
+            source_why = "the subject shared with the previous verb";
+            break;
+          }
+        }
+      }
+      if (subj < 0) {
+        subj = ref_before(tb, clause_start);
+        source_why = "the nearest actor before the trigger in its clause";
+      }
       if (subj >= 0) {
         sources = group(subj);
-        source_why = "the nearest actor before the trigger in its clause";
       } else {
         // A pronoun subject: "it", "they" → the last source in the document,
         // or the speaker of "X said it would ...".
@@ -666,7 +701,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
-    if (targets.empty() && !passive && m.target < 0) {
+    if (targets.empty() && !passive && m.target < 0 && sources.size() < 2) {
       // The target may stand further on, in the content of an intent,
       // demand or threat or past the verb's own object: "threatened to break
       // relations with Russia", "is willing to send material to help defend

@@ -30,6 +30,9 @@ struct EventCoder::SentenceContext {
 
 namespace {
 
+// EventActor::entry of the members of "the two nations".
+constexpr int kDyadInContext = -2;
+
 // An actor position in a sentence: one mention, or several that share the
 // same words ("the leaders of India and Pakistan").
 struct ActorRef {
@@ -267,6 +270,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       EventActor x = rc[k];
       if (b == "leader" || b == "government") x.code = x.country + "GOV", x.sector = "GOV";
       x.text = words(i, i + 2);
+      x.entry = kDyadInContext;
       x.begin = toks[i].begin;
       x.end = toks[i + 1].end;
       r.members.push_back(std::move(x));
@@ -979,9 +983,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           pairs.emplace_back(a, std::nullopt);
         }
         for (const EventActor& b : rel) {
-          // "Kim ... between the two neighbours": not Kim toward his own state.
+          // "Kim ... between the two neighbours": not Kim toward his own
+          // state. (A rebel group toward its own state is an event.)
           if (a.code == b.code ||
-              (b.sector.empty() && !b.country.empty() && b.country == a.country)) {
+              (b.entry == kDyadInContext && b.country == a.country)) {
             continue;
           }
           pairs.emplace_back(a, b);

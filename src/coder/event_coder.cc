@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include <fmt/core.h>
 
@@ -344,6 +345,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // Content of an intent, appeal, demand, refusal or threat: "agreed to
   // hold talks", "urged X to withdraw" are one event, the outer one.
   std::vector<RuleMatch> final_matches;
+  // The code of what an intent is to do, by the intent's trigger: "is
+  // prepared to impose martial law" is a threat, not cooperation.
+  std::unordered_map<uint32_t, std::string> content_code;
   for (const RuleMatch& m : kept) {
     bool governed = false;
     for (const RuleMatch& o : kept) {
@@ -365,7 +369,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
         if (toks[k].lower == "to" || toks[k].lower == "of") to = true;
       }
-      if (to && m.trigger_begin - o.end <= 6) governed = true;
+      if (to && m.trigger_begin - o.end <= 6) {
+        governed = true;
+        if (oc->root == "03") content_code[o.trigger_begin] = m.rule->code;
+      }
     }
     if (governed) {
       note(fmt::format("rule {} at '{}' dropped: the content of an earlier "
@@ -712,8 +719,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       // Saudi Arabia", "suspended aid deliveries in Baghdad".
       for (uint32_t k = m.end; k < n && k < m.end + 15; ++k) {
         const Token& t = toks[k];
-        if (IsClauseBreak(t) || t.norm == "." || t.lower == "if" ||
-            t.lower == "unless" || t.lower == "because" ||
+        if (IsClauseBreak(t) || t.norm == "." || t.norm == "," ||
+            t.lower == "if" || t.lower == "unless" || t.lower == "because" ||
             OneOf(t.lemma, kReportVerbs)) {
           break;
         }
@@ -923,6 +930,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
 
     // --- Future commitments become intents or threats (CAMEO) ---
     std::string code = rule.code;
+    if (auto it = content_code.find(tb); it != content_code.end()) {
+      const CameoCode* content = cameo_->Find(it->second);
+      if (content != nullptr && content->root >= "13" && content->root <= "20") {
+        std::string threat = content->root == "13" ? content->code
+                                                   : IntentCode(content->code);
+        if (!threat.empty() && cameo_->Find(threat) != nullptr) {
+          note(fmt::format("intent to do {} ({}): coded as the threat {}",
+                           content->code, content->name, threat));
+          code = threat;
+        }
+      }
+    }
     // "would boycott", "may halt mediation": CAMEO reads a conditional
     // commitment as an intent or a threat too.
     bool conditional_commitment =
@@ -1075,14 +1094,25 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // usually comes first), then the most specific rule. Its every
     // source-target pair is kept; the other triggers are usually the root's
     // details ("signed a pact at a summit that obliges ...").
-    auto rank = [](const Event& x) {
+    // A trigger after ", " as an -ing form ("..., killing 20 people") or
+    // after "to" is subordinate to the clause's main verb.
+    auto main_clause = [&](const Event& x) {
+      for (uint32_t k = 1; k < n; ++k) {
+        if (toks[k].begin != x.trigger_begin) continue;
+        const Token& prev = toks[k - 1];
+        bool participle = prev.norm == "," && toks[k].lower.ends_with("ing");
+        return (participle || prev.lower == "to") ? 0 : 1;
+      }
+      return 1;
+    };
+    auto rank = [&](const Event& x) {
       int factual = x.modality == Modality::kNegated ||
                             x.modality == Modality::kHypothetical
                         ? 0
                         : 1;
       // A verb heads the clause; a noun trigger is often its object
       // ("rejected India's proposal for talks").
-      return std::make_tuple(factual, x.noun_trigger ? 0 : 1,
+      return std::make_tuple(factual, main_clause(x), x.noun_trigger ? 0 : 1,
                              x.rule_specificity,
                              -static_cast<int64_t>(x.trigger_begin));
     };

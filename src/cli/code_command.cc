@@ -48,6 +48,7 @@ class CodeCommand : public Command {
         ResolveThreads(input_.threads),
         [&](Item* item) { return reader.Next(&item->doc); },
         [&](Item& item) {
+          item.out.clear();
           c.Code(item.doc, &item.coded);
           for (const Event& e : item.coded.events) {
             item.out += EventToJsonLine(e, item.doc, c.cameo());

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string_view>
+#include <unordered_set>
 
 namespace dyad {
 namespace {
@@ -55,6 +56,22 @@ Day LastDayOfMonth(int y, int m) {
   return (m == 12 ? MakeDay(y + 1, 1, 1) : MakeDay(y, m + 1, 1)) - 1;
 }
 
+// True if `w` can start a date expression; one hash lookup for most
+// tokens, which are not dates.
+bool MaybeDateStart(std::string_view w) {
+  if (w.empty()) return false;
+  if (w[0] >= '0' && w[0] <= '9') return true;
+  static const std::unordered_set<std::string_view> kWords = {
+      "today", "tonight", "yesterday", "tomorrow", "last", "past", "this",
+      "next", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan.",
+      "feb.", "mar.", "apr.", "may.", "jun.", "jul.", "aug.", "sep.", "sept.",
+      "oct.", "nov.", "dec.", "sept", "jan", "feb", "aug", "oct", "nov", "dec",
+      "sep", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday"};
+  return kWords.count(w) > 0;
+}
+
 }  // namespace
 
 std::string_view DatePrecisionName(DatePrecision p) {
@@ -84,6 +101,7 @@ std::vector<DateMention> DateResolver::Find(std::span<const Token> tokens,
   };
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = lower(i);
+    if (!MaybeDateStart(w)) continue;
     // ISO dates: "2024-06-19" tokenises as 2024 - 06 - 19.
     if (int y = NumberOf(w); IsYear(y) && lower(i + 1) == "-" &&
                               i + 4 < n && lower(i + 3) == "-") {

@@ -291,7 +291,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].tag = toks[i].tag;
     mt[i].clause_break = IsClauseBreak(toks[i]);
   }
-  for (const DateMention& d : dates_.Find(toks, article_day)) {
+  const std::vector<DateMention> sentence_dates = dates_.Find(toks, article_day);
+  for (const DateMention& d : sentence_dates) {
     for (uint32_t k = d.begin_token; k < d.end_token && k < n; ++k) {
       mt[k].skippable = true;
     }
@@ -858,7 +859,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // back; only an auxiliary before the trigger ("will visit on Monday")
     // looks forward.
     bool future = modality == Modality::kFuture && future_before_trigger;
-    std::vector<DateMention> dates = dates_.Find(toks, article_day, future);
+    std::vector<DateMention> future_dates;
+    if (future) future_dates = dates_.Find(toks, article_day, true);
+    const std::vector<DateMention>& dates = future ? future_dates : sentence_dates;
     Day day = article_day;
     DatePrecision precision = DatePrecision::kDay;
     std::string date_rule = article_day == kNoDay ? "no date" : "article date";

@@ -278,6 +278,16 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) dict->by_trigger_[k].push_back(r.id);
   }
+  // Most specific first, then file order: the first rule that matches is
+  // the answer, so matching can stop there.
+  for (auto& [key, ids] : dict->by_trigger_) {
+    std::stable_sort(ids.begin(), ids.end(), [&](int a, int b) {
+      const VerbRule& ra = dict->rules_[a];
+      const VerbRule& rb = dict->rules_[b];
+      if (ra.specificity != rb.specificity) return ra.specificity > rb.specificity;
+      return a < b;
+    });
+  }
   return dict;
 }
 
@@ -378,13 +388,14 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
       if (best.rule != nullptr &&
           (r.specificity < best.rule->specificity ||
            (r.specificity == best.rule->specificity && r.id > best.rule->id))) {
-        continue;
+        break;  // sorted: nothing later in this list can be better
       }
       RuleMatch m;
       m.rule = &r;
       if (!Match(r, tokens, pos, &m)) continue;
       m.noun_trigger = t.tag == Upos::kNoun || t.tag == Upos::kPropn;
       best = m;
+      break;
     }
     if (t.lemma == t.lower) break;
   }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace dyad {
@@ -31,6 +32,11 @@ void RunOrdered(int threads, Produce produce, Process process,
   using Batch = std::vector<T>;
   const size_t tokens = static_cast<size_t>(threads) * 4;
   bool done = false;
+  // Batches are recycled: their items keep the capacity of their buffers
+  // (token vectors, strings), so a long run allocates almost nothing after
+  // the first few documents. produce() must overwrite what it reuses.
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<Batch>> pool;
   tbb::parallel_pipeline(
       tokens,
       tbb::make_filter<void, Batch*>(
@@ -40,7 +46,16 @@ void RunOrdered(int threads, Produce produce, Process process,
               fc.stop();
               return nullptr;
             }
-            auto items = std::make_unique<Batch>(batch);
+            std::unique_ptr<Batch> items;
+            {
+              std::lock_guard<std::mutex> lock(pool_mutex);
+              if (!pool.empty()) {
+                items = std::move(pool.back());
+                pool.pop_back();
+              }
+            }
+            if (items == nullptr) items = std::make_unique<Batch>(batch);
+            items->resize(batch);
             size_t n = 0;
             while (n < batch && produce(&(*items)[n])) ++n;
             if (n < batch) done = true;
@@ -48,7 +63,7 @@ void RunOrdered(int threads, Produce produce, Process process,
               fc.stop();
               return nullptr;
             }
-            items->resize(n);
+            items->resize(n);  // keeps the first n items' buffers
             return items.release();
           }) &
           tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
@@ -60,6 +75,9 @@ void RunOrdered(int threads, Produce produce, Process process,
                                          [&](Batch* items) {
                                            std::unique_ptr<Batch> owned(items);
                                            for (T& item : *owned) consume(item);
+                                           std::lock_guard<std::mutex> lock(
+                                               pool_mutex);
+                                           pool.push_back(std::move(owned));
                                          }));
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "util/file.h"
+#include "util/text_lines.h"
 #include "util/paths.h"
 
 namespace dyad {
@@ -30,15 +31,10 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& path) {
   DYAD_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
   auto table = std::unique_ptr<CameoTable>(new CameoTable());
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  TextLines lines(text);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const int line_no = lines.number();
     if (line.empty() || line.front() == '#' || line_no == 1) continue;
     auto cols = SplitTabs(line);
     if (cols.size() < 6) {

@@ -8,18 +8,13 @@
 #include <fmt/core.h>
 
 #include "util/file.h"
+#include "util/text_lines.h"
 #include "util/paths.h"
 
 namespace dyad {
 namespace {
 namespace fs = std::filesystem;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Splits on blanks, keeping "(a b|c)" together.
 std::vector<std::string_view> SplitWs(std::string_view s) {
@@ -151,7 +146,7 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
       while (s <= inner.size()) {
         size_t bar = inner.find('|', s);
         if (bar == std::string_view::npos) bar = inner.size();
-        std::string_view w = Trim(inner.substr(s, bar - s));
+        std::string_view w = TrimBlanks(inner.substr(s, bar - s));
         if (w.empty()) {
           *why = "empty alternative in '" + std::string(tok) + "'";
           return false;
@@ -179,19 +174,15 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
     auto text = ReadFileToString(file);
     if (!text.ok()) return text.status();
     std::string name = fs::path(file).filename().string();
-    size_t pos = 0;
-    int line_no = 0;
-    while (pos < text->size()) {
-      size_t nl = text->find('\n', pos);
-      if (nl == std::string::npos) nl = text->size();
-      std::string_view line(text->data() + pos, nl - pos);
-      pos = nl + 1;
-      ++line_no;
+    TextLines lines(*text);
+    std::string_view line;
+    while (lines.Next(&line)) {
+      const int line_no = lines.number();
       std::string where = fmt::format("{}:{}", name, line_no);
       if (size_t h = line.find('#'); h != std::string_view::npos) {
         line = line.substr(0, h);
       }
-      line = Trim(line);
+      line = TrimBlanks(line);
       if (line.empty()) continue;
       if (line.front() == '@') {
         size_t eq = line.find('=');
@@ -199,7 +190,7 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
           error(where, "set definition needs '='");
           continue;
         }
-        std::string set_name(Trim(line.substr(0, eq)));
+        std::string set_name(TrimBlanks(line.substr(0, eq)));
         PatternElement e;
         e.type = ElementType::kSet;
         std::string_view members = line.substr(eq + 1);
@@ -207,7 +198,7 @@ Result<std::unique_ptr<VerbDictionary>> VerbDictionary::Load(
         while (s <= members.size()) {
           size_t bar = members.find('|', s);
           if (bar == std::string_view::npos) bar = members.size();
-          std::string_view m = Trim(members.substr(s, bar - s));
+          std::string_view m = TrimBlanks(members.substr(s, bar - s));
           if (!m.empty()) {
             std::vector<uint64_t> phrase;
             for (std::string_view w : SplitWs(m)) {

@@ -7,23 +7,13 @@
 
 #include "text/unicode.h"
 #include "util/file.h"
+#include "util/text_lines.h"
 #include "util/paths.h"
 
 namespace dyad {
 namespace {
 namespace fs = std::filesystem;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 std::string_view StripComment(std::string_view line) {
   size_t hash = line.find('#');
@@ -36,7 +26,7 @@ std::vector<std::string> SplitValues(std::string_view s) {
   while (start <= s.size()) {
     size_t bar = s.find('|', start);
     if (bar == std::string_view::npos) bar = s.size();
-    std::string_view v = Trim(s.substr(start, bar - start));
+    std::string_view v = TrimBlanks(s.substr(start, bar - start));
     if (!v.empty()) out.emplace_back(v);
     start = bar + 1;
   }
@@ -46,7 +36,7 @@ std::vector<std::string> SplitValues(std::string_view s) {
 // Parses a date bound: YYYY-MM-DD, YYYY-MM or YYYY; `end` picks the last day
 // of a month or year. Empty → open.
 bool ParseBound(std::string_view s, bool end, Day* out) {
-  s = Trim(s);
+  s = TrimBlanks(s);
   if (s.empty()) {
     *out = end ? kMaxDay : kMinDay;
     return true;
@@ -93,13 +83,13 @@ bool IsCodeText(std::string_view code) {
 
 // Parses "PRKGOV 2011-12-17 .. 2020-01-01" (dates optional).
 bool ParseRole(std::string_view s, DatedCode* role) {
-  s = Trim(s);
+  s = TrimBlanks(s);
   size_t space = s.find_first_of(" \t");
   std::string_view code = s.substr(0, space);
   if (!IsCodeText(code)) return false;
   role->code = std::string(code);
   std::string_view rest =
-      space == std::string_view::npos ? "" : Trim(s.substr(space));
+      space == std::string_view::npos ? "" : TrimBlanks(s.substr(space));
   if (rest.empty()) {
     role->from = kMinDay;
     role->to = kMaxDay;
@@ -223,25 +213,21 @@ Status LoadDyadActorFile(const std::string& path, ActorDictionary* dict,
     pending = PendingEntry();
     have_pending = false;
   };
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view raw(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  TextLines lines(text);
+  std::string_view raw;
+  while (lines.Next(&raw)) {
+    const int line_no = lines.number();
     std::string_view line = StripComment(raw);
-    if (Trim(line).empty()) continue;
+    if (TrimBlanks(line).empty()) continue;
     bool indented = line.front() == ' ' || line.front() == '\t';
     if (!indented) {
       flush();
-      pending.name = std::string(Trim(line));
+      pending.name = std::string(TrimBlanks(line));
       pending.line = line_no;
       have_pending = true;
       continue;
     }
-    std::string_view body = Trim(line);
+    std::string_view body = TrimBlanks(line);
     size_t colon = body.find(':');
     if (!have_pending) {
       report->errors.push_back(fmt::format(
@@ -253,7 +239,7 @@ Status LoadDyadActorFile(const std::string& path, ActorDictionary* dict,
           "{}:{}: expected 'key: value', got '{}'", path, line_no, body));
       continue;
     }
-    std::string key(Trim(body.substr(0, colon)));
+    std::string key(TrimBlanks(body.substr(0, colon)));
     static const char* kKeys[] = {"code",  "alias", "adjective", "capital",
                                   "seat",  "role",  "title",     "words"};
     if (std::find_if(std::begin(kKeys), std::end(kKeys), [&](const char* k) {
@@ -294,13 +280,13 @@ namespace {
 // "NORTH_KOREA_" → "NORTH KOREA".
 std::string PhoenixPhrase(std::string_view s) {
   std::string out;
-  for (char c : Trim(s)) out.push_back(c == '_' ? ' ' : c);
-  return std::string(Trim(out));
+  for (char c : TrimBlanks(s)) out.push_back(c == '_' ? ' ' : c);
+  return std::string(TrimBlanks(out));
 }
 
 // Phoenix dates: YYMMDD or YYYYMMDD.
 bool ParsePhoenixDate(std::string_view s, bool end, Day* out) {
-  s = Trim(s);
+  s = TrimBlanks(s);
   int v[8];
   if (s.size() != 6 && s.size() != 8) return false;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -327,7 +313,7 @@ bool ParsePhoenixDate(std::string_view s, bool end, Day* out) {
 
 // Parses the inside of "[CODE restriction]".
 bool ParsePhoenixCode(std::string_view s, DatedCode* c) {
-  s = Trim(s);
+  s = TrimBlanks(s);
   size_t space = s.find_first_of(" \t");
   std::string_view code = s.substr(0, space);
   if (code.empty()) return false;
@@ -335,7 +321,7 @@ bool ParsePhoenixCode(std::string_view s, DatedCode* c) {
   c->from = kMinDay;
   c->to = kMaxDay;
   if (space == std::string_view::npos) return true;
-  std::string_view r = Trim(s.substr(space));
+  std::string_view r = TrimBlanks(s.substr(space));
   if (r.empty()) return true;
   if (r.front() == '>') return ParsePhoenixDate(r.substr(1), false, &c->from);
   if (r.front() == '<') return ParsePhoenixDate(r.substr(1), true, &c->to);
@@ -387,22 +373,18 @@ Status LoadPhoenixActors(const std::string& path, ActorDictionary* dict,
     }
     block = Block();
   };
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view raw(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  TextLines lines(text);
+  std::string_view raw;
+  while (lines.Next(&raw)) {
+    const int line_no = lines.number();
     // Phoenix uses both '#' and ';' for comments.
     std::string_view line = StripComment(raw);
     if (size_t semi = line.find(';'); semi != std::string_view::npos) {
       line = line.substr(0, semi);
     }
-    if (Trim(line).empty()) continue;
+    if (TrimBlanks(line).empty()) continue;
     bool code_line = line.front() == '\t' || line.front() == ' ';
-    std::string_view body = Trim(line);
+    std::string_view body = TrimBlanks(line);
     // Codes: every "[...]" on the line.
     std::vector<DatedCode> codes;
     std::string_view phrase_part = body;
@@ -428,7 +410,7 @@ Status LoadPhoenixActors(const std::string& path, ActorDictionary* dict,
           fmt::format("{}:{}: malformed code in '{}'", path, line_no, body));
       continue;
     }
-    phrase_part = Trim(phrase_part);
+    phrase_part = TrimBlanks(phrase_part);
     if (code_line && phrase_part.empty()) {
       if (block.phrases.empty()) {
         report->errors.push_back(fmt::format(
@@ -460,15 +442,11 @@ Status LoadPhoenixActors(const std::string& path, ActorDictionary* dict,
 Status LoadPhoenixAgents(const std::string& path, ActorDictionary* dict,
                          LoadReport* report) {
   DYAD_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view raw(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    std::string_view line = Trim(StripComment(raw));
+  TextLines lines(text);
+  std::string_view raw;
+  while (lines.Next(&raw)) {
+    const int line_no = lines.number();
+    std::string_view line = TrimBlanks(StripComment(raw));
     if (line.empty()) continue;
     if (line.front() == '!') continue;  // substitution markers: not used
     size_t open = line.find('[');
@@ -478,7 +456,7 @@ Status LoadPhoenixAgents(const std::string& path, ActorDictionary* dict,
           "{}:{}: expected 'PHRASE [~CODE]', got '{}'", path, line_no, line));
       continue;
     }
-    std::string code(Trim(line.substr(open + 1, close - open - 1)));
+    std::string code(TrimBlanks(line.substr(open + 1, close - open - 1)));
     code.erase(std::remove(code.begin(), code.end(), '~'), code.end());
     std::string_view head = line.substr(0, open);
     std::vector<std::string> phrases;

@@ -371,6 +371,10 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
                                   size_t pos) const {
   RuleMatch best;
   const MatchToken& t = tokens[pos];
+  // Adjectives describe; they report no event ("alleged violation",
+  // "criminal investigation", "planned trip") unless a rule reads on past
+  // them ("ready to", "willing to").
+  const bool adjective = t.tag == Upos::kAdj;
   for (uint64_t key : {t.lemma, t.lower}) {
     auto it = by_trigger_.find(key);
     if (it == by_trigger_.end()) continue;
@@ -380,6 +384,10 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
           (r.specificity < best.rule->specificity ||
            (r.specificity == best.rule->specificity && r.id > best.rule->id))) {
         break;  // sorted: nothing later in this list can be better
+      }
+      if (adjective && (r.elements.size() < 2 || r.elements[0].pos != 0 ||
+                        r.elements[1].type != ElementType::kWord)) {
+        continue;
       }
       RuleMatch m;
       m.rule = &r;

@@ -17,8 +17,8 @@ void AddCoderOptions(CLI::App* app, CoderCliOptions* options) {
   app->add_option("--min-confidence", options->coder.min_confidence,
                   "Drop events below this confidence (0-1)");
   app->add_flag("--all-events", options->coder.all_events,
-                "Keep every event (default: one per pair of countries in a "
-                "sentence)");
+                "Keep every event (default: each sentence's root event and "
+                "the alleged acts it reports; doc/events.md)");
   app->add_flag("--statements", options->coder.statements,
                 "Keep CAMEO 01x 'make statement' events");
 }

@@ -52,10 +52,6 @@ int NumberOf(std::string_view w) {
 
 bool IsYear(int v) { return v >= 1800 && v <= 2100; }
 
-Day LastDayOfMonth(int y, int m) {
-  return (m == 12 ? MakeDay(y + 1, 1, 1) : MakeDay(y, m + 1, 1)) - 1;
-}
-
 // True if `w` can start a date expression; one hash lookup for most
 // tokens, which are not dates.
 bool MaybeDateStart(std::string_view w) {
@@ -248,7 +244,6 @@ std::vector<DateMention> DateResolver::Find(std::span<const Token> tokens,
           int yy = y;
           if (!future && m > art.month) --yy;
           if (future && m < art.month) ++yy;
-          (void)LastDayOfMonth;
           add(has_in ? i - 1 : b, e, MakeDay(yy, m, 1), DatePrecision::kMonth,
               future ? "month, next occurrence"
                      : "month, the last one not after the article date");

@@ -36,8 +36,8 @@ struct EventCoderOptions {
   int lede_sentences = 0;         // > 0: code only the first N sentences
   double min_confidence = 0.0;
   bool statements = false;        // keep CAMEO 01x (make statement) events
-  // Keep every event; by default a sentence keeps one event per pair of
-  // countries (the most confident).
+  // Keep every event; by default a sentence keeps its root event (all its
+  // source-target pairs) and the alleged acts it reports.
   bool all_events = false;
 };
 

@@ -291,12 +291,8 @@ bool VerbDictionary::Match(const VerbRule& rule,
                            std::span<const MatchToken> tokens, size_t pos,
                            RuleMatch* m) const {
   const auto& els = rule.elements;
-  // Depth-first with lazy gaps. `ei` element index, `ti` token index.
-  struct Frame {
-    size_t ei, ti;
-    int target, source;
-  };
-  // Recursive lambda: returns true on the first full match.
+  // Depth-first with lazy gaps (`ei` element index, `ti` token index);
+  // returns true on the first full match.
   auto rec = [&](auto& self, size_t ei, size_t ti, int target,
                  int source) -> bool {
     if (ei == els.size()) {

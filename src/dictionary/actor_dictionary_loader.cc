@@ -285,7 +285,7 @@ std::string PhoenixPhrase(std::string_view s) {
 }
 
 // Phoenix dates: YYMMDD or YYYYMMDD.
-bool ParsePhoenixDate(std::string_view s, bool end, Day* out) {
+bool ParsePhoenixDate(std::string_view s, Day* out) {
   s = TrimBlanks(s);
   int v[8];
   if (s.size() != 6 && s.size() != 8) return false;
@@ -307,7 +307,6 @@ bool ParsePhoenixDate(std::string_view s, bool end, Day* out) {
   Day day = MakeDay(y, m, d);
   if (day == kNoDay) return false;
   *out = day;
-  (void)end;
   return true;
 }
 
@@ -323,12 +322,12 @@ bool ParsePhoenixCode(std::string_view s, DatedCode* c) {
   if (space == std::string_view::npos) return true;
   std::string_view r = TrimBlanks(s.substr(space));
   if (r.empty()) return true;
-  if (r.front() == '>') return ParsePhoenixDate(r.substr(1), false, &c->from);
-  if (r.front() == '<') return ParsePhoenixDate(r.substr(1), true, &c->to);
+  if (r.front() == '>') return ParsePhoenixDate(r.substr(1), &c->from);
+  if (r.front() == '<') return ParsePhoenixDate(r.substr(1), &c->to);
   size_t dash = r.find('-');
   if (dash == std::string_view::npos) return false;
-  return ParsePhoenixDate(r.substr(0, dash), false, &c->from) &&
-         ParsePhoenixDate(r.substr(dash + 1), true, &c->to);
+  return ParsePhoenixDate(r.substr(0, dash), &c->from) &&
+         ParsePhoenixDate(r.substr(dash + 1), &c->to);
 }
 
 }  // namespace

@@ -64,9 +64,13 @@ TEST(TokenizerTest, FoldsTypographicPunctuationButKeepsOffsets) {
   for (const Token& t : tokens) {
     // Offsets map back to the original bytes, not to the folded form.
     std::string original = text.substr(t.begin, t.end - t.begin);
-    if (t.norm == "'s") EXPECT_EQ(original, "’s");
-    if (t.norm == "-") EXPECT_EQ(original, "—");
-    if (t.norm == "message") EXPECT_EQ(original, "message");
+    if (t.norm == "'s") {
+      EXPECT_EQ(original, "’s");
+    } else if (t.norm == "-") {
+      EXPECT_EQ(original, "—");
+    } else if (t.norm == "message") {
+      EXPECT_EQ(original, "message");
+    }
   }
 }
 

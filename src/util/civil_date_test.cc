@@ -17,7 +17,9 @@ TEST(CivilDateTest, ParsesAndFormats) {
   for (const Case& c : cases) {
     auto day = ParseIsoDay(c.text);
     EXPECT_EQ(day.ok(), c.ok) << c.text;
-    if (day.ok()) EXPECT_EQ(FormatIsoDay(*day), c.text);
+    if (day.ok()) {
+      EXPECT_EQ(FormatIsoDay(*day), c.text);
+    }
   }
 }
 

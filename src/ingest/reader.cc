@@ -19,6 +19,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Files a directory walk reads: articles by extension (also compressed), or
+// no extension at all. README.md, notes and spreadsheets beside a corpus
+// are not articles. Files named on the command line are always read.
+bool IsArticleFile(const std::string& name) {
+  std::string n = name;
+  for (const char* z : {".gz", ".zst"}) {
+    std::string zs(z);
+    if (n.size() > zs.size() && n.compare(n.size() - zs.size(), zs.size(), zs) == 0) {
+      n.resize(n.size() - zs.size());
+    }
+  }
+  size_t dot = n.rfind('.');
+  if (dot == std::string::npos) return true;
+  std::string ext = n.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "txt" || ext == "text" || ext == "jsonl" || ext == "json" ||
+         ext == "ndjson" || ext == "html" || ext == "htm" || ext == "xhtml";
+}
+
 constexpr size_t kSniffBytes = 8 << 10;
 
 // One file to read.
@@ -167,7 +186,7 @@ class DocumentReader::Impl {
       std::error_code sec;
       if (fs::is_directory(child, sec)) {
         Walk(root, child_rel);
-      } else if (fs::is_regular_file(child, sec)) {
+      } else if (fs::is_regular_file(child, sec) && IsArticleFile(name)) {
         files_.push_back(InputFile{child.string(), child.string(),
                                    child_rel.generic_string()});
       }

@@ -1,7 +1,9 @@
 // Readers turn input files (or stdin) into Documents.
 //
 // Formats: plain text (a file is one article; a directory is walked
-// recursively), JSON Lines, HTML pages; each optionally gzip- or
+// recursively for files with article extensions — .txt .text .jsonl .json
+// .ndjson .html .htm .xhtml, compressed or not — or none, so a README
+// beside a corpus is not read), JSON Lines, HTML pages; each optionally gzip- or
 // zstd-compressed (detected by magic bytes, not by name). "-" is stdin.
 //
 // Bad input (invalid UTF-8, binary data, a broken JSON line, a record with no

@@ -139,12 +139,16 @@ TEST(ReaderTest, WalksDirectoriesInSortedOrderSkippingHiddenFiles) {
   dir.Write("corpus/.hidden.txt", "Hidden.");
   dir.Write("corpus/.git/d.txt", "Hidden dir.");
   dir.Write("corpus/z/news.jsonl", R"({"text": "From JSONL."})" "\n");
-  std::string single = dir.Write("single.txt", "Single.");
+  // Notes beside a corpus are not articles; named on the command line
+  // (single.md below) a file is always read.
+  dir.Write("corpus/README.md", "About this corpus.");
+  dir.Write("corpus/list.csv", "a,b");
+  std::string single = dir.Write("single.md", "Single.");
   ReadResult r = ReadInputs({(dir.path() / "corpus").string(), single});
   EXPECT_EQ(Ids(r.docs),
             (std::vector<std::string>{"a.txt", "b.txt", "sub/a2.txt",
                                       "sub/c.txt", "z/news.jsonl:1",
-                                      "single.txt"}));
+                                      "single.md"}));
   EXPECT_EQ(r.docs[1].text, "Bee.");
   EXPECT_TRUE(r.errors.empty()) << ErrorsToString(r.errors);
 }

@@ -1,0 +1,457 @@
+#include "store/event_store.h"
+
+#include <sqlite3.h>
+#include <xxhash.h>
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
+
+#include "coder/date_resolver.h"
+
+namespace dyad {
+namespace {
+
+// Migration i + 1 is kMigrations[i]; each runs once, in its own transaction.
+// Never edit a shipped migration: append a new one.
+constexpr const char* kMigrations[] = {
+    // 1: documents and events.
+    R"sql(
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  url TEXT,
+  date TEXT,
+  title TEXT,
+  source TEXT,
+  content_hash INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_index INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  date TEXT,
+  date_precision TEXT NOT NULL,
+  date_rule TEXT,
+  source_code TEXT NOT NULL,
+  source_country TEXT,
+  source_sector TEXT,
+  source_text TEXT,
+  source_start INTEGER,
+  source_end INTEGER,
+  target_code TEXT,
+  target_country TEXT,
+  target_sector TEXT,
+  target_text TEXT,
+  target_start INTEGER,
+  target_end INTEGER,
+  partners TEXT NOT NULL,
+  code TEXT NOT NULL,
+  root TEXT,
+  quad_class INTEGER,
+  goldstein REAL,
+  plover TEXT,
+  modality TEXT NOT NULL,
+  modality_cue TEXT,
+  attribution_code TEXT,
+  attribution_country TEXT,
+  attribution_text TEXT,
+  rule TEXT,
+  trigger_start INTEGER,
+  trigger_end INTEGER,
+  confidence REAL
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad_date ON events(source_country, target_country, date);
+CREATE INDEX events_doc ON events(doc_id);
+)sql",
+};
+
+constexpr int kLatestVersion =
+    static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+constexpr int kBusyTimeoutMs = 5000;
+
+nlohmann::json ActorJson(const EventActor& a) {
+  return {{"code", a.code}, {"country", a.country}, {"sector", a.sector},
+          {"text", a.text}, {"start", a.begin},     {"end", a.end}};
+}
+
+}  // namespace
+
+// A prepared statement: bound by 1-based index, stepped, reset for reuse.
+class EventStore::Statement {
+ public:
+  explicit Statement(sqlite3_stmt* st) : st_(st) {}
+  ~Statement() { sqlite3_finalize(st_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void Text(int i, std::string_view s) {
+    sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()),
+                      SQLITE_TRANSIENT);
+  }
+  // NULL when empty.
+  void TextOrNull(int i, std::string_view s) {
+    if (s.empty()) {
+      Null(i);
+    } else {
+      Text(i, s);
+    }
+  }
+  void Int(int i, int64_t v) { sqlite3_bind_int64(st_, i, v); }
+  void Real(int i, double v) { sqlite3_bind_double(st_, i, v); }
+  void Null(int i) { sqlite3_bind_null(st_, i); }
+
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(st_); }
+  // Resets for the next use and clears the bindings.
+  void Reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  sqlite3_stmt* get() { return st_; }
+
+ private:
+  sqlite3_stmt* st_;
+};
+
+uint64_t DocumentContentHash(const Document& doc) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, doc.title.data(), doc.title.size());
+  // A separator keeps ("ab", "c") and ("a", "bc") apart.
+  const char sep = '\0';
+  XXH3_64bits_update(state, &sep, 1);
+  XXH3_64bits_update(state, doc.text.data(), doc.text.size());
+  uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
+
+int EventStore::LatestSchemaVersion() { return kLatestVersion; }
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
+                                                     const CameoTable* cameo) {
+  std::unique_ptr<EventStore> store(new EventStore(path));
+  store->cameo_ = cameo;
+  Status s = store->Init();
+  if (!s.ok()) return s;
+  return store;
+}
+
+EventStore::EventStore(std::string path) : path_(std::move(path)) {}
+
+EventStore::~EventStore() {
+  // Statements must be finalized before the connection is closed.
+  find_doc_.reset();
+  insert_doc_.reset();
+  update_doc_.reset();
+  delete_events_.reset();
+  insert_event_.reset();
+  count_docs_.reset();
+  count_events_.reset();
+  count_by_dyad_.reset();
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+Status EventStore::Error(const char* what) const {
+  const char* msg = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+  return IoError(path_ + ": " + what + ": " + msg);
+}
+
+Status EventStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err != nullptr ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    return IoError(path_ + ": " + msg);
+  }
+  return Status::Ok();
+}
+
+Status EventStore::Init() {
+  int rc = sqlite3_open_v2(path_.c_str(), &db_,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) return Error("cannot open store");
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  // journal_mode fails here when the file is not a database.
+  DYAD_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
+  DYAD_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL"));
+  DYAD_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
+  DYAD_RETURN_IF_ERROR(Migrate());
+
+  auto prepare = [&](const char* sql,
+                     std::unique_ptr<Statement>* out) -> Status {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                           nullptr) != SQLITE_OK) {
+      return Error("cannot prepare statement");
+    }
+    *out = std::make_unique<Statement>(st);
+    return Status::Ok();
+  };
+  DYAD_RETURN_IF_ERROR(
+      prepare("SELECT content_hash FROM documents WHERE id = ?1", &find_doc_));
+  DYAD_RETURN_IF_ERROR(prepare(
+      "INSERT INTO documents (id, url, date, title, source, content_hash, "
+      "text, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+      &insert_doc_));
+  DYAD_RETURN_IF_ERROR(prepare(
+      "UPDATE documents SET url = ?2, date = ?3, title = ?4, source = ?5, "
+      "content_hash = ?6, text = ?7, "
+      "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+      &update_doc_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("DELETE FROM events WHERE doc_id = ?1", &delete_events_));
+  DYAD_RETURN_IF_ERROR(prepare(
+      "INSERT INTO events (doc_id, sentence_index, sentence_start, "
+      "sentence_end, date, date_precision, date_rule, source_code, "
+      "source_country, source_sector, source_text, source_start, source_end, "
+      "target_code, target_country, target_sector, target_text, target_start, "
+      "target_end, partners, code, root, quad_class, goldstein, plover, "
+      "modality, modality_cue, attribution_code, attribution_country, "
+      "attribution_text, rule, trigger_start, trigger_end, confidence) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+      "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
+      "?29, ?30, ?31, ?32, ?33, ?34)",
+      &insert_event_));
+  DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM documents", &count_docs_));
+  DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM events", &count_events_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("SELECT source_country, target_country, COUNT(*), "
+              "TOTAL(goldstein) FROM events "
+              "WHERE target_country IS NOT NULL AND date >= ?1 AND date <= ?2 "
+              "GROUP BY source_country, target_country "
+              "ORDER BY COUNT(*) DESC, source_country, target_country",
+              &count_by_dyad_));
+  return Status::Ok();
+}
+
+Status EventStore::Migrate() {
+  DYAD_RETURN_IF_ERROR(Exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+  DYAD_ASSIGN_OR_RETURN(int current, SchemaVersion());
+  if (current > kLatestVersion) {
+    return CorruptionError(path_ + ": schema version " +
+                           std::to_string(current) +
+                           " is newer than this dyad understands (" +
+                           std::to_string(kLatestVersion) + ")");
+  }
+  for (int v = current + 1; v <= kLatestVersion; ++v) {
+    DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = Exec(kMigrations[v - 1]);
+    if (s.ok()) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db_,
+                             "INSERT INTO schema_version (version) VALUES (?1)",
+                             -1, &st, nullptr) != SQLITE_OK) {
+        s = Error("cannot record schema version");
+      } else {
+        sqlite3_bind_int(st, 1, v);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+          s = Error("cannot record schema version");
+        }
+        sqlite3_finalize(st);
+      }
+    }
+    if (s.ok()) s = Exec("COMMIT");
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s.WithContext("migration " + std::to_string(v));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<int> EventStore::SchemaVersion() {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT MAX(version) FROM schema_version", -1,
+                         &st, nullptr) != SQLITE_OK) {
+    return Error("cannot read schema version");
+  }
+  Statement stmt(st);
+  if (stmt.Step() != SQLITE_ROW) return Error("cannot read schema version");
+  return sqlite3_column_int(st, 0);  // NULL (no rows) reads as 0
+}
+
+Status EventStore::StoreDocuments(std::span<const StoredDocument> docs,
+                                  StoreCounts* counts) {
+  StoreCounts local;
+  DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status s;
+  for (const StoredDocument& sd : docs) {
+    s = StoreOne(sd, &local);
+    if (!s.ok()) break;
+  }
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) {
+    (void)Exec("ROLLBACK");
+    return s;
+  }
+  if (counts != nullptr) *counts += local;
+  return Status::Ok();
+}
+
+Result<bool> EventStore::ContainsUnchanged(const Document& doc) {
+  find_doc_->Text(1, doc.id);
+  int rc = find_doc_->Step();
+  bool same =
+      rc == SQLITE_ROW && sqlite3_column_int64(find_doc_->get(), 0) ==
+                              static_cast<int64_t>(DocumentContentHash(doc));
+  find_doc_->Reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    return Error("cannot look up document");
+  }
+  return same;
+}
+
+Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
+  const Document& doc = sd.doc;
+  const int64_t hash = static_cast<int64_t>(DocumentContentHash(doc));
+  find_doc_->Text(1, doc.id);
+  int rc = find_doc_->Step();
+  bool exists = false;
+  int64_t old_hash = 0;
+  if (rc == SQLITE_ROW) {
+    exists = true;
+    old_hash = sqlite3_column_int64(find_doc_->get(), 0);
+  }
+  find_doc_->Reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return Error("cannot look up document");
+  if (exists && old_hash == hash) {
+    ++counts->unchanged;
+    return Status::Ok();
+  }
+  Statement* write = exists ? update_doc_.get() : insert_doc_.get();
+  write->Text(1, doc.id);
+  write->TextOrNull(2, doc.url);
+  write->TextOrNull(3, doc.date);
+  write->Text(4, doc.title);
+  write->TextOrNull(5, doc.source);
+  write->Int(6, hash);
+  write->Text(7, doc.text);
+  rc = write->Step();
+  write->Reset();
+  if (rc != SQLITE_DONE) {
+    return Error(("cannot store document " + doc.id).c_str());
+  }
+  if (exists) {
+    delete_events_->Text(1, doc.id);
+    rc = delete_events_->Step();
+    delete_events_->Reset();
+    if (rc != SQLITE_DONE) return Error("cannot delete old events");
+    ++counts->replaced;
+  } else {
+    ++counts->inserted;
+  }
+  return InsertEvents(sd, counts);
+}
+
+Status EventStore::InsertEvents(const StoredDocument& sd, StoreCounts* counts) {
+  Statement& st = *insert_event_;
+  for (const Event& e : sd.events) {
+    // Events always belong to the document they are stored with.
+    st.Text(1, sd.doc.id);
+    st.Int(2, e.sentence_index);
+    st.Int(3, e.sentence_begin);
+    st.Int(4, e.sentence_end);
+    if (e.date == kNoDay) {
+      st.Null(5);
+    } else {
+      st.Text(5, FormatIsoDay(e.date));
+    }
+    st.Text(6, DatePrecisionName(e.date_precision));
+    st.Text(7, e.date_rule);
+    st.Text(8, e.source.code);
+    st.TextOrNull(9, e.source.country);
+    st.TextOrNull(10, e.source.sector);
+    st.Text(11, e.source.text);
+    st.Int(12, e.source.begin);
+    st.Int(13, e.source.end);
+    if (e.target.has_value()) {
+      st.Text(14, e.target->code);
+      st.TextOrNull(15, e.target->country);
+      st.TextOrNull(16, e.target->sector);
+      st.Text(17, e.target->text);
+      st.Int(18, e.target->begin);
+      st.Int(19, e.target->end);
+    }  // else the bindings stay NULL (cleared by Reset)
+    nlohmann::json partners = nlohmann::json::array();
+    for (const EventActor& p : e.partners) partners.push_back(ActorJson(p));
+    st.Text(20, partners.dump(-1, ' ', false,
+                              nlohmann::json::error_handler_t::replace));
+    st.Text(21, e.code);
+    const CameoCode* cc = cameo_ != nullptr ? cameo_->Find(e.code) : nullptr;
+    if (cc != nullptr) {
+      st.Text(22, cc->root);
+      st.Int(23, cc->quad_class);
+      st.Real(24, cc->goldstein);
+      st.TextOrNull(25, cc->plover);
+    }
+    st.Text(26, ModalityName(e.modality));
+    st.Text(27, e.modality_cue);
+    if (e.attribution.has_value()) {
+      st.Text(28, e.attribution->code);
+      st.TextOrNull(29, e.attribution->country);
+    }
+    st.Text(30, e.attribution_text);
+    st.Text(31, e.rule);
+    st.Int(32, e.trigger_begin);
+    st.Int(33, e.trigger_end);
+    st.Real(34, e.confidence);
+    int rc = st.Step();
+    st.Reset();
+    if (rc != SQLITE_DONE) return Error("cannot store event");
+    ++counts->events;
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> EventStore::CountRows(Statement* st) {
+  int rc = st->Step();
+  int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st->get(), 0) : 0;
+  st->Reset();
+  if (rc != SQLITE_ROW) return Error("cannot count rows");
+  return n;
+}
+
+Result<int64_t> EventStore::CountDocuments() {
+  return CountRows(count_docs_.get());
+}
+
+Result<int64_t> EventStore::CountEvents() {
+  return CountRows(count_events_.get());
+}
+
+Result<std::vector<DyadCount>> EventStore::CountByDyad(Day from, Day to) {
+  Statement& st = *count_by_dyad_;
+  st.Text(1, from == kNoDay ? std::string() : FormatIsoDay(from));
+  st.Text(2, to == kNoDay ? std::string("9999-12-31") : FormatIsoDay(to));
+  std::vector<DyadCount> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    DyadCount d;
+    auto text = [&](int col) {
+      const unsigned char* t = sqlite3_column_text(st.get(), col);
+      return t != nullptr ? std::string(reinterpret_cast<const char*>(t))
+                          : std::string();
+    };
+    d.source_country = text(0);
+    d.target_country = text(1);
+    d.events = sqlite3_column_int64(st.get(), 2);
+    d.goldstein_sum = sqlite3_column_double(st.get(), 3);
+    out.push_back(std::move(d));
+  }
+  st.Reset();
+  if (rc != SQLITE_DONE) return Error("cannot count events by dyad");
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,324 @@
+#include "store/event_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed at the end.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl =
+        (fs::temp_directory_path() / "dyad_store_XXXXXX").string();
+    char* p = mkdtemp(tmpl.data());
+    EXPECT_NE(p, nullptr);
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// One integer from `sql` run on a separate connection to `path`.
+int64_t QueryInt(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sql;
+  int64_t v = -1;
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+std::string QueryText(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sql;
+  std::string v = "<none>";
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char* t = sqlite3_column_text(st, 0);
+    v = t == nullptr ? "<null>" : reinterpret_cast<const char*>(t);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+EventActor Actor(const std::string& country, const std::string& sector = "") {
+  EventActor a;
+  a.code = country + sector;
+  a.country = country;
+  a.sector = sector;
+  a.text = country;
+  return a;
+}
+
+Event MakeEvent(const std::string& src, const std::string& tgt,
+                const std::string& code, const std::string& date) {
+  Event e;
+  e.source = Actor(src);
+  if (!tgt.empty()) e.target = Actor(tgt);
+  e.code = code;
+  e.date = date.empty() ? kNoDay : ParseIsoDay(date).value();
+  e.rule = "test.txt:1 pattern";
+  e.confidence = 0.8;
+  return e;
+}
+
+StoredDocument MakeDoc(const std::string& id, const std::string& text,
+                       std::vector<Event> events) {
+  StoredDocument sd;
+  sd.doc.id = id;
+  sd.doc.title = "Title " + id;
+  sd.doc.text = text;
+  sd.doc.date = "2024-10-07";
+  sd.doc.url = "https://example.com/" + id;
+  sd.events = std::move(events);
+  for (Event& e : sd.events) e.doc_id = id;
+  return sd;
+}
+
+class EventStoreTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto cameo = CameoTable::LoadDefault();
+    ASSERT_TRUE(cameo.ok()) << cameo.status().ToString();
+    cameo_ = std::move(cameo).value().release();
+  }
+  static void TearDownTestSuite() { delete cameo_; }
+  static CameoTable* cameo_;
+};
+CameoTable* EventStoreTest::cameo_ = nullptr;
+
+TEST_F(EventStoreTest, CreatesSchemaAndReopensIdempotently) {
+  TempDir dir;
+  const std::string path = dir.File("dyad.db");
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto version = (*store)->SchemaVersion();
+    ASSERT_TRUE(version.ok());
+    EXPECT_EQ(*version, EventStore::LatestSchemaVersion());
+    StoreCounts counts;
+    std::vector<StoredDocument> docs = {
+        MakeDoc("a", "text a", {MakeEvent("USA", "CHN", "042", "2024-10-06")})};
+    ASSERT_TRUE((*store)->StoreDocuments(docs, &counts).ok());
+    EXPECT_EQ(counts.inserted, 1);
+  }
+  for (int i = 0; i < 2; ++i) {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), EventStore::LatestSchemaVersion());
+    EXPECT_EQ(*(*store)->CountDocuments(), 1);
+    EXPECT_EQ(*(*store)->CountEvents(), 1);
+  }
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM schema_version"),
+            EventStore::LatestSchemaVersion());
+  EXPECT_EQ(QueryText(path, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM sqlite_master WHERE "
+                     "type = 'index' AND name LIKE 'events_%'"),
+            3);
+}
+
+TEST_F(EventStoreTest, StoresEveryEventField) {
+  TempDir dir;
+  const std::string path = dir.File("dyad.db");
+  Event e = MakeEvent("PRK", "", "057", "2024-10-06");
+  e.partners.push_back(Actor("CHN", "GOV"));
+  e.modality = Modality::kFuture;
+  e.attribution = Actor("PRK", "MED");
+  e.attribution_text = "KCNA reported";
+  e.trigger_begin = 10;
+  e.trigger_end = 16;
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok());
+    std::vector<StoredDocument> docs = {MakeDoc("d", "some text", {e})};
+    ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+  }
+  EXPECT_EQ(QueryText(path, "SELECT root FROM events"), "05");
+  EXPECT_EQ(QueryInt(path, "SELECT quad_class FROM events"), 1);
+  EXPECT_EQ(QueryText(path, "SELECT plover FROM events"), "SUPPORT");
+  EXPECT_EQ(QueryText(path, "SELECT goldstein FROM events"), "8.0");
+  EXPECT_EQ(QueryText(path, "SELECT date FROM events"), "2024-10-06");
+  EXPECT_EQ(QueryText(path, "SELECT date_precision FROM events"), "day");
+  EXPECT_EQ(QueryText(path, "SELECT target_code FROM events"), "<null>");
+  EXPECT_EQ(QueryText(path, "SELECT modality FROM events"), "future");
+  EXPECT_EQ(QueryText(path, "SELECT attribution_code FROM events"), "PRKMED");
+  EXPECT_EQ(QueryText(path, "SELECT attribution_text FROM events"),
+            "KCNA reported");
+  EXPECT_EQ(QueryInt(path, "SELECT trigger_end FROM events"), 16);
+  EXPECT_EQ(QueryText(path,
+                      "SELECT json_extract(partners, '$[0].code') "
+                      "FROM events"),
+            "CHNGOV");
+  EXPECT_EQ(QueryText(path, "SELECT url FROM documents"),
+            "https://example.com/d");
+  EXPECT_NE(QueryText(path, "SELECT ingested_at FROM documents"), "<null>");
+}
+
+TEST_F(EventStoreTest, RestoringSameDocumentsIsIdempotent) {
+  auto store = EventStore::Open(":memory:", cameo_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<StoredDocument> docs = {
+      MakeDoc("a", "text a",
+              {MakeEvent("USA", "CHN", "042", "2024-10-06"),
+               MakeEvent("CHN", "USA", "043", "2024-10-06")}),
+      MakeDoc("b", "text b", {MakeEvent("RUS", "UKR", "19", "2024-10-05")})};
+  StoreCounts first;
+  ASSERT_TRUE((*store)->StoreDocuments(docs, &first).ok());
+  EXPECT_EQ(first.inserted, 2);
+  EXPECT_EQ(first.unchanged, 0);
+  EXPECT_EQ(first.events, 3);
+  StoreCounts second;
+  ASSERT_TRUE((*store)->StoreDocuments(docs, &second).ok());
+  EXPECT_EQ(second.inserted, 0);
+  EXPECT_EQ(second.replaced, 0);
+  EXPECT_EQ(second.unchanged, 2);
+  EXPECT_EQ(second.events, 0);
+  EXPECT_EQ(*(*store)->CountDocuments(), 2);
+  EXPECT_EQ(*(*store)->CountEvents(), 3);
+
+  EXPECT_TRUE(*(*store)->ContainsUnchanged(docs[0].doc));
+  Document changed = docs[0].doc;
+  changed.text += " more";
+  EXPECT_FALSE(*(*store)->ContainsUnchanged(changed));
+  Document unknown = docs[0].doc;
+  unknown.id = "zzz";
+  EXPECT_FALSE(*(*store)->ContainsUnchanged(unknown));
+}
+
+TEST_F(EventStoreTest, ChangedDocumentReplacesItsEventsAtomically) {
+  TempDir dir;
+  const std::string path = dir.File("dyad.db");
+  auto store = EventStore::Open(path, cameo_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredDocument> v1 = {
+      MakeDoc("a", "first version",
+              {MakeEvent("USA", "CHN", "042", "2024-10-06"),
+               MakeEvent("CHN", "USA", "043", "2024-10-06"),
+               MakeEvent("USA", "", "057", "2024-10-06")}),
+      MakeDoc("b", "other", {MakeEvent("RUS", "UKR", "19", "2024-10-05")})};
+  ASSERT_TRUE((*store)->StoreDocuments(v1, nullptr).ok());
+  ASSERT_EQ(*(*store)->CountEvents(), 4);
+
+  std::vector<StoredDocument> v2 = {MakeDoc(
+      "a", "second version", {MakeEvent("USA", "RUS", "19", "2024-10-07")})};
+  StoreCounts counts;
+  ASSERT_TRUE((*store)->StoreDocuments(v2, &counts).ok());
+  EXPECT_EQ(counts.replaced, 1);
+  EXPECT_EQ(counts.inserted, 0);
+  EXPECT_EQ(counts.events, 1);
+  EXPECT_EQ(*(*store)->CountDocuments(), 2);
+  EXPECT_EQ(*(*store)->CountEvents(), 2);  // 1 new for "a" + 1 of "b"
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM events WHERE doc_id NOT IN "
+                     "(SELECT id FROM documents)"),
+            0);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events WHERE doc_id = 'a'"),
+            1);
+  EXPECT_EQ(QueryText(path, "SELECT text FROM documents WHERE id = 'a'"),
+            "second version");
+  EXPECT_EQ(QueryInt(path, "SELECT content_hash FROM documents WHERE id = 'a'"),
+            static_cast<int64_t>(DocumentContentHash(v2[0].doc)));
+}
+
+TEST_F(EventStoreTest, ContentHashCoversTitleAndText) {
+  Document a, b;
+  a.title = "ab";
+  a.text = "c";
+  b.title = "a";
+  b.text = "bc";
+  EXPECT_NE(DocumentContentHash(a), DocumentContentHash(b));
+  b = a;
+  b.url = "elsewhere";  // not content
+  EXPECT_EQ(DocumentContentHash(a), DocumentContentHash(b));
+}
+
+TEST_F(EventStoreTest, CountsEventsByDyad) {
+  auto store = EventStore::Open(":memory:", cameo_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredDocument> docs = {
+      MakeDoc("a", "a",
+              {MakeEvent("USA", "CHN", "042", "2024-10-01"),    // 1.9
+               MakeEvent("USA", "CHN", "19", "2024-10-02"),     // -10
+               MakeEvent("CHN", "USA", "046", "2024-10-03")}),  // 7.0
+      MakeDoc("b", "b",
+              {MakeEvent("USA", "CHN", "042", "2024-11-01"),  // out
+               MakeEvent("USA", "", "042", "2024-10-02"),     // no target
+               MakeEvent("USA", "CHN", "042", "")})};         // no date
+  ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+  auto dyads = (*store)->CountByDyad(*ParseIsoDay("2024-10-01"),
+                                     *ParseIsoDay("2024-10-31"));
+  ASSERT_TRUE(dyads.ok()) << dyads.status().ToString();
+  ASSERT_EQ(dyads->size(), 2u);
+  EXPECT_EQ((*dyads)[0].source_country, "USA");
+  EXPECT_EQ((*dyads)[0].target_country, "CHN");
+  EXPECT_EQ((*dyads)[0].events, 2);
+  EXPECT_NEAR((*dyads)[0].goldstein_sum, 1.9 - 10.0, 1e-9);
+  EXPECT_EQ((*dyads)[1].source_country, "CHN");
+  EXPECT_EQ((*dyads)[1].target_country, "USA");
+  EXPECT_EQ((*dyads)[1].events, 1);
+  EXPECT_NEAR((*dyads)[1].goldstein_sum, 7.0, 1e-9);
+
+  auto all = (*store)->CountByDyad(kNoDay, kNoDay);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].events, 3);  // USA→CHN including November
+}
+
+TEST_F(EventStoreTest, UnwritablePathIsAnError) {
+  auto store = EventStore::Open("/nonexistent-dyad-dir/sub/dyad.db", cameo_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kIoError);
+  EXPECT_NE(store.status().message().find("/nonexistent-dyad-dir"),
+            std::string::npos);
+}
+
+TEST_F(EventStoreTest, NonDatabaseFileIsAnError) {
+  TempDir dir;
+  const std::string path = dir.File("not.db");
+  {
+    std::ofstream out(path);
+    out << std::string(4096, 'x');
+  }
+  auto store = EventStore::Open(path, cameo_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not.db"), std::string::npos);
+}
+
+TEST_F(EventStoreTest, WorksWithoutCameoTable) {
+  auto store = EventStore::Open(":memory:", nullptr);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredDocument> docs = {
+      MakeDoc("a", "a", {MakeEvent("USA", "CHN", "042", "2024-10-01")})};
+  ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+  auto dyads = (*store)->CountByDyad(kNoDay, kNoDay);
+  ASSERT_TRUE(dyads.ok());
+  ASSERT_EQ(dyads->size(), 1u);
+  EXPECT_EQ((*dyads)[0].goldstein_sum, 0.0);  // NULL goldstein sums to 0
+}
+
+}  // namespace
+}  // namespace dyad

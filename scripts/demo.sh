@@ -28,3 +28,12 @@ for e in events[:6]:
 PY
 echo "== explain one sentence"
 "$dyad" explain "Seoul said Pyongyang fired a ballistic missile toward Japan on Sunday." --date 2024-10-07 | tail -6
+echo "== dyad ingest data/sample --db build/sample.db (SQLite, doc/store.md)"
+rm -f build/sample.db build/sample.db-wal build/sample.db-shm
+"$dyad" ingest data/sample --db build/sample.db --quiet || true
+"$dyad" ingest data/sample --db build/sample.db --quiet || true   # again: nothing changes
+sqlite3 -header -column build/sample.db \
+  "select source_country as source, target_country as target, count(*) as events,
+          round(sum(goldstein), 1) as goldstein
+     from events where target_country is not null and target_country != ''
+    group by 1, 2 order by 3 desc limit 8"

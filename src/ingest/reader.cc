@@ -249,25 +249,23 @@ class DocumentReader::Impl {
     }
     *doc = Document();
     std::string raw_date;
-    if (format == InputFormat::kHtml) {
-      HtmlArticle article = ExtractHtmlArticle(content);
+    // HTML pages and text files carry the same fields under the same names.
+    auto take = [&](auto& article, std::string& text) {
       doc->title = std::move(article.title);
       doc->byline = std::move(article.byline);
       raw_date = std::move(article.date);
       doc->url = std::move(article.url);
       doc->source = std::move(article.source);
-      doc->text = std::move(article.text);
+      doc->text = std::move(text);
       doc->metadata = std::move(article.metadata);
+    };
+    if (format == InputFormat::kHtml) {
+      HtmlArticle article = ExtractHtmlArticle(content);
+      take(article, article.text);
     } else {
       TextArticle article = ParseTextArticle(content);
       doc->id = std::move(article.id);
-      doc->title = std::move(article.title);
-      doc->byline = std::move(article.byline);
-      raw_date = std::move(article.date);
-      doc->url = std::move(article.url);
-      doc->source = std::move(article.source);
-      doc->text = std::move(article.body);
-      doc->metadata = std::move(article.metadata);
+      take(article, article.body);
     }
     if (IsBlank(doc->text)) {
       Report(file.name, 0, "record has no text");

@@ -222,28 +222,36 @@ std::string Lemmatizer::ApplyRules(std::string_view word, Pos pos,
   return {};
 }
 
+bool Lemmatizer::ToPos(Upos tag, Pos* pos) {
+  switch (tag) {
+    case Upos::kNoun:
+    case Upos::kPropn:
+      *pos = kNounPos;
+      return true;
+    case Upos::kVerb:
+    case Upos::kAux:
+      *pos = kVerbPos;
+      return true;
+    case Upos::kAdj:
+      *pos = kAdjPos;
+      return true;
+    case Upos::kAdv:
+      *pos = kAdvPos;
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string Lemmatizer::Lemma(std::string_view word, Upos tag) const {
   if (word == "n't") return "not";
   Pos pos;
-  switch (tag) {
-    case Upos::kNoun:
-      pos = kNounPos;
-      break;
-    case Upos::kVerb:
-    case Upos::kAux:
-      pos = kVerbPos;
-      for (const auto& [form, base] : kAuxiliaries) {
-        if (form == word) return std::string(base);
-      }
-      break;
-    case Upos::kAdj:
-      pos = kAdjPos;
-      break;
-    case Upos::kAdv:
-      pos = kAdvPos;
-      break;
-    default:
-      return std::string(word);  // PROPN included: names are not inflected
+  // Names are not inflected: PROPN stays as written.
+  if (tag == Upos::kPropn || !ToPos(tag, &pos)) return std::string(word);
+  if (pos == kVerbPos) {
+    for (const auto& [form, base] : kAuxiliaries) {
+      if (form == word) return std::string(base);
+    }
   }
   if (std::string_view base = Exception(word, pos); !base.empty()) {
     return std::string(base);
@@ -267,24 +275,7 @@ std::string Lemmatizer::Lemma(std::string_view word, Upos tag) const {
 
 bool Lemmatizer::IsLemma(std::string_view phrase, Upos tag) const {
   Pos pos;
-  switch (tag) {
-    case Upos::kNoun:
-    case Upos::kPropn:
-      pos = kNounPos;
-      break;
-    case Upos::kVerb:
-    case Upos::kAux:
-      pos = kVerbPos;
-      break;
-    case Upos::kAdj:
-      pos = kAdjPos;
-      break;
-    case Upos::kAdv:
-      pos = kAdvPos;
-      break;
-    default:
-      return false;
-  }
+  if (!ToPos(tag, &pos)) return false;
   if (phrase.empty() || phrase.size() > kMaxPhraseBytes) return false;
   char buf[kMaxPhraseBytes];
   for (size_t i = 0; i < phrase.size(); ++i) {

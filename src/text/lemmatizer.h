@@ -66,6 +66,9 @@ class Lemmatizer {
 
  private:
   enum Pos { kNounPos = 0, kVerbPos, kAdjPos, kAdvPos, kNumPos };
+  // WordNet's part of speech for a UD tag (PROPN counts as a noun); false
+  // for tags WordNet has no words for.
+  static bool ToPos(Upos tag, Pos* pos);
 
   struct PosTable {
     // Views into arena_.

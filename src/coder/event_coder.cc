@@ -52,6 +52,9 @@ constexpr std::array<std::string_view, 12> kReportVerbs = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note",
     "insist", "confirm", "quote", "declare"};
 
+constexpr std::array<std::string_view, 7> kDemandFrameVerbs = {
+    "conclude", "reiterate", "stress", "argue", "maintain", "warn", "remind"};
+
 constexpr std::array<std::string_view, 8> kPronouns = {
     "he", "she", "it", "they", "we", "i", "who", "which"};
 
@@ -282,6 +285,39 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   }
   std::sort(refs.begin(), refs.end(),
             [](const ActorRef& x, const ActorRef& y) { return x.begin < y.begin; });
+  // "Security forces in Guinea", "demonstrators in Baghdad", "opposition
+  // groups in Zimbabwe": a group without a country located in a state is
+  // that state's group; the place is not an actor of its own.
+  for (size_t i = 0; i + 1 < refs.size(); ++i) {
+    ActorRef& g = refs[i];
+    const ActorRef& place = refs[i + 1];
+    if (!g.generic || g.end + 1 != place.begin || g.end >= n ||
+        toks[g.end].lower != "in" || place.generic || place.members.size() != 1) {
+      continue;
+    }
+    // "deploy peacekeepers in Iraq": the object of a verb is sent there.
+    int before = static_cast<int>(g.begin) - 1;
+    while (before >= 0 && (toks[before].tag == Upos::kDet ||
+                           toks[before].tag == Upos::kAdj ||
+                           toks[before].tag == Upos::kNum)) {
+      --before;
+    }
+    if (before >= 0 && toks[before].tag == Upos::kVerb) continue;
+    const EventActor& c = place.members[0];
+    if (c.country.size() != 3 || !c.sector.empty() ||
+        c.code.starts_with("IGO") || c.code.starts_with("NGO")) {
+      continue;
+    }
+    for (EventActor& a : g.members) {
+      if (a.sector.empty()) continue;
+      a.country = c.country;
+      a.code = c.country + a.sector;
+    }
+    g.generic = false;
+    note(fmt::format("'{} in {}' = {}", words(g.begin, g.end), c.text,
+                     g.members[0].code));
+    refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
 
   // 2. Tokens for the matcher.
   std::vector<MatchToken> mt(n);
@@ -398,7 +434,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
 
   // Reported demands: "Russia said that Sudan must return ...".
   auto add_must = [&](const auto& ref_before_fn) {
-    for (uint32_t r : report_at) {
+    std::vector<uint32_t> said = report_at;
+    for (uint32_t i = 0; i < n; ++i) {
+      // Verbs that frame a demand but attribute nothing else.
+      if (toks[i].tag == Upos::kVerb &&
+          OneOf(toks[i].lemma, kDemandFrameVerbs)) {
+        said.push_back(i);
+      }
+    }
+    for (uint32_t r : said) {
       if (toks[r].lower == "according") continue;
       int speaker = ref_before_fn(r, 0);
       if (speaker < 0) continue;
@@ -407,6 +451,21 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         int y = ref_at[k];
         if (y < 0 || refs[y].begin != k || refs[y].generic || y == speaker) continue;
         uint32_t after = refs[y].end;
+        // "Kagame and his party must", "the US and other developed nations
+        // must": the subject may go on past the first actor.
+        for (uint32_t hop = 0; hop < 6 && after < n; ++hop) {
+          const Token& t = toks[after];
+          if (t.lower == "must" || t.lower == "should" || t.lemma == "have" ||
+              t.lemma == "need") {
+            break;
+          }
+          bool np = t.tag == Upos::kCconj || t.tag == Upos::kDet ||
+                    t.tag == Upos::kAdj || t.tag == Upos::kNoun ||
+                    t.tag == Upos::kPropn || t.lower == "his" ||
+                    t.lower == "its" || t.lower == "their";
+          if (!np && ref_at[after] < 0) break;
+          ++after;
+        }
         if (after < n && (toks[after].lower == "must" ||
                           toks[after].lower == "should" ||
                           (after + 1 < n && (toks[after].lemma == "have" ||
@@ -745,6 +804,37 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    if (targets.empty() && !passive && m.target < 0 && sources.size() == 1 &&
+        sources[0].country.size() == 3 && !sources[0].code.starts_with("IGO") &&
+        !sources[0].code.starts_with("NGO") && sources[0].sector != "UAF" &&
+        sources[0].sector != "REB" && sources[0].sector != "INS") {
+      // A group named without a country as the object ("police dispersed
+      // demonstrators", "the army arrested opposition leaders") is domestic:
+      // it takes the source's country, as CAMEO and PLOVER code it. Not for
+      // armed groups, whose victims are as often foreign.
+      for (uint32_t k = te; k < n && k < std::max(m.end, te) + 6; ++k) {
+        const Token& t = toks[k];
+        if (k >= m.end && (IsClauseBreak(t) || t.norm == "." || t.norm == "," ||
+                           (t.tag == Upos::kVerb && ref_at[k] < 0) ||
+                           t.tag == Upos::kSconj || OneOf(t.lemma, kReportVerbs))) {
+          break;
+        }
+        if (ref_at[k] < 0 || refs[ref_at[k]].begin != k) continue;
+        const ActorRef& r = refs[ref_at[k]];
+        bool location = k > 0 && (toks[k - 1].lower == "in" || toks[k - 1].lower == "at");
+        if (!r.generic || location || r.members.empty() ||
+            r.members[0].sector.empty()) {
+          break;
+        }
+        EventActor domestic = r.members[0];
+        domestic.country = sources[0].country;
+        domestic.code = domestic.country + domestic.sector;
+        targets = {domestic};
+        target_why = "a group without a country after the trigger: the source's own";
+        confidence -= 0.1;
+        break;
+      }
+    }
     if (sources.empty()) {
       note(fmt::format("rule {} at '{}': no source actor; no event", rule.code,
                        words(tb, te)));
@@ -810,6 +900,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         set_modality(Modality::kNegated, words(k, k + 2));
       }
       if (w == "if" || w == "unless" || (w == "in" && next == "case")) {
+        set_modality(Modality::kHypothetical, words(k, k + 1));
+      }
+      if (near && k >= clause_start &&
+          (w == "must" || (w == "has" && next == "to" && k + 2 < tb) ||
+           (t.lemma == "need" && next == "to")) &&
+          t.tag == Upos::kAux) {
+        // "Y must withdraw": demanded, not done.
         set_modality(Modality::kHypothetical, words(k, k + 1));
       }
       if (near && k >= clause_start &&
@@ -1124,6 +1221,29 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (rank(e) > rank(*root)) root = &e;
     }
     uint32_t root_trigger = root->trigger_begin;
+    // "Police opened fire to disperse demonstrators": a root act without a
+    // target takes the target of the act that details it, by the same source.
+    const Event* donor = nullptr;
+    for (const Event& e : sentence_events) {
+      if (e.trigger_begin > root_trigger && e.target &&
+          e.source.country == root->source.country &&
+          e.modality != Modality::kNegated &&
+          e.modality != Modality::kHypothetical) {
+        donor = &e;
+        break;
+      }
+    }
+    if (donor != nullptr) {
+      EventActor target = *donor->target;
+      for (Event& e : sentence_events) {
+        if (e.trigger_begin != root_trigger || e.target) continue;
+        e.target = target;
+        note(fmt::format("event {} at byte {}: target {} from the act that "
+                         "details it ({} at byte {})",
+                         e.code, e.trigger_begin, target.code, donor->code,
+                         donor->trigger_begin));
+      }
+    }
     std::vector<Event> kept_events;
     for (Event& e : sentence_events) {
       // What an actor is accused of is news of its own: keep it.

@@ -182,6 +182,32 @@ TEST(EventCoderTest, PassiveCoordinationAndReportedSpeech) {
   EXPECT_TRUE(signed_pact);
 }
 
+TEST(EventCoderTest, DomesticGroupsAndDemands) {
+  RunCases({
+      // A group without a country as the object is the source's own.
+      {"Egyptian police dispersed demonstrators in Cairo.",
+       {"EGY>EGY 17 asserted"}},
+      // ... but not for armed groups, whose victims are often foreign.
+      {"Burundian militiamen killed civilians.", {"BDI>- 19 asserted"}},
+      // A group located in a state is that state's group.
+      {"Security forces in Guinea tortured Liberian refugees.",
+       {"GIN>LBR 18 asserted"}},
+      // ... unless it is sent there.
+      {"Pakistan refused to deploy peacekeepers in Iraq.",
+       {"PAK>IRQ 12 asserted"}},
+      // A demand's subject may be coordinated; the demanded act is not done.
+      {"Rwandan rebels announced that President Kagame and his party must "
+       "agree to constitutional changes.",
+       {"RWA>RWA 10 asserted"}},
+      {"The forum concluded that the United States and other nations must "
+       "allocate more aid to Africa.",
+       {"USA>AFR 07 hypothetical"}},
+      // A root act without a target takes the target of the act detailing it.
+      {"Egyptian police opened fire to disperse demonstrators.",
+       {"EGY>EGY 19 asserted"}},
+  });
+}
+
 TEST(EventCoderTest, EvidenceAndOffsets) {
   const std::string text = "Russian forces shelled the Ukrainian city of Kharkiv.";
   auto events = Code(text, "2024-05-20");

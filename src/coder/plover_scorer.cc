@@ -97,6 +97,16 @@ Result<std::vector<PloverRecord>> LoadPloverGold(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// Talks, telephone calls and negotiations are joint acts in PLOVER: both
+// sides are actors ("X held talks with Y" → X and Y, no recipient).
+bool IsMutualCode(std::string_view code) {
+  return code == "040" || code == "041" || code == "046";
+}
+
+}  // namespace
+
 PloverScore ScorePlover(const EventCoder& coder,
                         const std::vector<PloverRecord>& records) {
   PloverScore score;
@@ -115,8 +125,27 @@ PloverScore ScorePlover(const EventCoder& coder,
     for (const Event& e : coded.events) {
       std::string type = GoldTypeOf(e.code, coder.cameo());
       if (type.empty()) continue;
-      predicted.emplace(type, NormalizeCountry(e.source.country),
-                        e.target ? NormalizeCountry(e.target->country) : "");
+      std::string a = NormalizeCountry(e.source.country);
+      std::string b = e.target ? NormalizeCountry(e.target->country) : "";
+      if (!b.empty() && b != a && IsMutualCode(e.code)) {
+        predicted.emplace(type, a, "");
+        predicted.emplace(type, b, "");
+      } else {
+        predicted.emplace(type, a, b);
+      }
+    }
+    // PLOVER codes a reciprocal act ("X and Y agreed", "X and Y renewed
+    // negotiations") as one event with both sides as actors and no
+    // recipient, where CAMEO has X→Y and Y→X.
+    std::set<Tuple> mutual;
+    for (const auto& [ty, a, b] : predicted) {
+      if (!b.empty() && a != b && predicted.count({ty, b, a})) {
+        mutual.insert({ty, a, b});
+      }
+    }
+    for (const auto& [ty, a, b] : mutual) {
+      predicted.erase({ty, a, b});
+      predicted.emplace(ty, a, "");
     }
     int tp = 0;
     for (const Tuple& t : predicted) tp += gold.count(t) ? 1 : 0;

@@ -288,11 +288,20 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // "Security forces in Guinea", "demonstrators in Baghdad", "opposition
   // groups in Zimbabwe": a group without a country located in a state is
   // that state's group; the place is not an actor of its own.
+  auto ref_at_token = [&](uint32_t k) {
+    for (size_t r = 0; r < refs.size(); ++r) {
+      if (refs[r].begin <= k && k < refs[r].end) return static_cast<int>(r);
+    }
+    return -1;
+  };
   for (size_t i = 0; i + 1 < refs.size(); ++i) {
     ActorRef& g = refs[i];
     const ActorRef& place = refs[i + 1];
-    if (!g.generic || g.end + 1 != place.begin || g.end >= n ||
-        toks[g.end].lower != "in" || place.generic || place.members.size() != 1) {
+    // "Opposition groups in Zimbabwe": one noun may follow the group word.
+    uint32_t in = g.end;
+    if (in + 1 < n && toks[in].tag == Upos::kNoun && ref_at_token(in) < 0) ++in;
+    if (!g.generic || in + 1 != place.begin || in >= n ||
+        toks[in].lower != "in" || place.generic || place.members.size() != 1) {
       continue;
     }
     // "deploy peacekeepers in Iraq": the object of a verb is sent there.
@@ -314,8 +323,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       a.code = c.country + a.sector;
     }
     g.generic = false;
-    note(fmt::format("'{} in {}' = {}", words(g.begin, g.end), c.text,
+    note(fmt::format("'{} in {}' = {}", words(g.begin, in), c.text,
                      g.members[0].code));
+    g.end = in;
     refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
 
@@ -804,10 +814,22 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
-    if (targets.empty() && !passive && m.target < 0 && sources.size() == 1 &&
-        sources[0].country.size() == 3 && !sources[0].code.starts_with("IGO") &&
-        !sources[0].code.starts_with("NGO") && sources[0].sector != "UAF" &&
-        sources[0].sector != "REB" && sources[0].sector != "INS") {
+    bool state_source = sources.size() == 1 && sources[0].country.size() == 3 &&
+                        !sources[0].code.starts_with("IGO") &&
+                        !sources[0].code.starts_with("NGO");
+    bool domestic_source = state_source && sources[0].sector != "UAF" &&
+                           sources[0].sector != "REB" && sources[0].sector != "INS";
+    if (domestic_source) {
+      // "Iranian authorities pressured workers": the TGT slot's group
+      // without a country is the source's own.
+      for (EventActor& t : targets) {
+        if (!t.country.empty() || t.sector.empty()) continue;
+        t.country = sources[0].country;
+        t.code = t.country + t.sector;
+        target_why += "; a group without a country: the source's own";
+      }
+    }
+    if (targets.empty() && !passive && m.target < 0 && domestic_source) {
       // A group named without a country as the object ("police dispersed
       // demonstrators", "the army arrested opposition leaders") is domestic:
       // it takes the source's country, as CAMEO and PLOVER code it. Not for

@@ -98,9 +98,10 @@ TEST(EventCoderTest, OneSentencePerCameoRoot) {
        {"PSE>ISR 18 asserted"}},
       {"Russian forces shelled the Ukrainian city of Kharkiv.",
        {"RUS>UKR 19 asserted"}},
+      // Civilians named without a country are the source state's own (SYRCVL).
       {"Syrian government forces used chemical weapons against civilians in "
        "Douma.",
-       {"SYR>CVL 20 asserted"}},
+       {"SYR>SYR 20 asserted"}},
   });
 }
 

@@ -336,6 +336,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].lower = VerbDictionary::Hash(toks[i].lower);
     mt[i].tag = toks[i].tag;
     mt[i].clause_break = IsClauseBreak(toks[i]);
+    mt[i].hyphen = toks[i].norm == "-";
   }
   const std::vector<DateMention> sentence_dates = dates_.Find(toks, article_day);
   for (const DateMention& d : sentence_dates) {
@@ -358,6 +359,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   for (size_t i = 0; i < n; ++i) {
     if (ref_at[i] >= 0 && refs[ref_at[i]].begin != i) continue;
     if (toks[i].tag == Upos::kPunct) continue;
+    if (i > 0 && toks[i - 1].norm == "-" && toks[i].tag == Upos::kVerb &&
+        toks[i].lower.ends_with("ed")) {
+      // "the Israeli-occupied West Bank", "its long-threatened invasion":
+      // a compound adjective describes; it reports no event.
+      continue;
+    }
     if (trace != nullptr) {
       for (const RuleMatch& m : verbs_->AllMatchesAt(mt, i)) {
         trace->candidates.push_back(fmt::format(
@@ -1223,7 +1230,22 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         if (toks[k].begin != x.trigger_begin) continue;
         const Token& prev = toks[k - 1];
         bool participle = prev.norm == "," && toks[k].lower.ends_with("ing");
-        return (participle || prev.lower == "to") ? 0 : 1;
+        if (participle || prev.lower == "to") return 0;
+        // A relative or temporal clause: ", whom they had taken hostage",
+        // "one day after a jet shot down a helicopter".
+        for (uint32_t j = k; j-- > 0 && j + 8 > k;) {
+          const Token& t = toks[j];
+          if (t.norm == "," || IsClauseBreak(t)) break;
+          if (t.tag == Upos::kVerb && j + 1 != k) break;
+          bool relative = (t.lower == "who" || t.lower == "whom" ||
+                           t.lower == "which") &&
+                          j > 0 && toks[j - 1].norm == ",";
+          bool temporal = t.lower == "after" || t.lower == "before" ||
+                          t.lower == "since" || t.lower == "while" ||
+                          t.lower == "when" || t.lower == "following";
+          if (relative || temporal) return 0;
+        }
+        return 1;
       }
       return 1;
     };

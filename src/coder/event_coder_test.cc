@@ -203,6 +203,14 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"The forum concluded that the United States and other nations must "
        "allocate more aid to Africa.",
        {"USA>AFR 07 hypothetical"}},
+      // A compound adjective reports no event; a relative or temporal
+      // clause is not the root.
+      {"Palestinians of the Israeli-occupied West Bank protested against "
+       "Israel.",
+       {"PSE>ISR 14 asserted"}},
+      {"Italy suspended air links with Serbia one day after a Serbian jet "
+       "shot down a helicopter.",
+       {"ITA>SRB 16 asserted"}},
       // A root act without a target takes the target of the act detailing it.
       {"Egyptian police opened fire to disperse demonstrators.",
        {"EGY>EGY 19 asserted"}},

@@ -323,9 +323,14 @@ bool VerbDictionary::Match(const VerbRule& rule,
       case ElementType::kGap:
       case ElementType::kAnyGap: {
         size_t max_gap = e.type == ElementType::kGap ? 3 : 6;
-        for (size_t g = 0; g <= max_gap && ti + g <= tokens.size(); ++g) {
+        // Dates and the hyphens of compounds ("lifted Friday a day-old
+        // blockade") do not use up the gap.
+        size_t counted = 0;
+        for (size_t g = 0; counted <= max_gap && ti + g <= tokens.size(); ++g) {
           if (g > 0) {
             const MatchToken& t = tokens[ti + g - 1];
+            if (!t.skippable && !t.hyphen) ++counted;
+            if (counted > max_gap) break;
             if (t.clause_break) break;
             // Gaps never swallow an actor: it belongs to a slot or to no one.
             if (t.actor >= 0 && !t.modifier) break;

@@ -30,6 +30,7 @@ struct MatchToken {
   // Part of a date ("today", "on Monday"): patterns read past it, since news
   // puts dates anywhere ("threatened on Monday to impose ...").
   bool skippable = false;
+  bool hyphen = false;       // the "-" of a compound: gaps do not count it
 };
 
 enum class ElementType : uint8_t { kWord, kSet, kGap, kAnyGap, kTarget, kSource };

@@ -288,6 +288,32 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // "Security forces in Guinea", "demonstrators in Baghdad", "opposition
   // groups in Zimbabwe": a group without a country located in a state is
   // that state's group; the place is not an actor of its own.
+  // "Bosnian Serbs", "Croatian Serb refugees", "Turkish Kurds": a people
+  // named with the state it lives in belongs to that state.
+  for (size_t i = 0; i + 1 < refs.size(); ++i) {
+    ActorRef& a = refs[i];
+    const ActorRef& b = refs[i + 1];
+    if (a.end != b.begin || a.end - a.begin != 1 || b.end - b.begin != 1 ||
+        a.members.size() != 1 || b.members.size() != 1 ||
+        toks[a.begin].tag != Upos::kAdj) {
+      continue;
+    }
+    const EventActor& state = a.members[0];
+    const EventActor& people = b.members[0];
+    if (state.country.size() != 3 || people.country.size() != 3 ||
+        state.country == people.country || !state.sector.empty() ||
+        !people.sector.empty() || state.code != state.country ||
+        people.code != people.country) {
+      continue;
+    }
+    note(fmt::format("'{}' = {} (a people named with its state)",
+                     words(a.begin, b.end), state.country));
+    a.end = b.end;
+    a.members[0].end = b.members[0].end;
+    a.members[0].text = words(a.begin, b.end);
+    a.modifier = b.modifier;
+    refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
   auto ref_at_token = [&](uint32_t k) {
     for (size_t r = 0; r < refs.size(); ++r) {
       if (refs[r].begin <= k && k < refs[r].end) return static_cast<int>(r);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/core.h>
@@ -784,6 +785,22 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    // "Judge Rivera opened investigations against Chilean officials",
+    // "Police arrested ...": a subject without a country is held until the
+    // target or the sentence names the state.
+    bool generic_source = false;
+    if (sources.empty() && !passive && m.source < 0) {
+      for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
+        const ActorRef& ref = refs[r];
+        if (ref.end > tb || ref.begin < clause_start) continue;
+        if (!ref.generic) break;
+        if (ref.begin > 0 && toks[ref.begin - 1].tag == Upos::kAdp) break;
+        if (ref.members.empty() || ref.members[0].sector.empty()) break;
+        sources = {ref.members[0]};
+        generic_source = true;
+        break;
+      }
+    }
     if (m.target >= 0) {
       targets = group(m.target);
       target_why = "the pattern's TGT slot";
@@ -894,6 +911,46 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       note(fmt::format("rule {} at '{}': no source actor; no event", rule.code,
                        words(tb, te)));
       continue;
+    }
+    if (generic_source) {
+      // The state: the target's, else the one state the sentence names.
+      std::string state;
+      for (const EventActor& t : targets) {
+        if (t.country.size() == 3 && !t.code.starts_with("IGO") &&
+            !t.code.starts_with("NGO")) {
+          state = t.country;
+          break;
+        }
+      }
+      if (state.empty()) {
+        std::set<std::string> named;
+        for (const ActorRef& ref : refs) {
+          for (const EventActor& a : ref.members) {
+            if (!ref.generic && a.country.size() == 3 &&
+                !a.code.starts_with("IGO") && !a.code.starts_with("NGO")) {
+              named.insert(a.country);
+            }
+          }
+        }
+        if (named.size() == 1) state = *named.begin();
+      }
+      if (state.empty()) {
+        note(fmt::format("rule {} at '{}': the subject '{}' has no country "
+                         "and the sentence names no single state; no event",
+                         rule.code, words(tb, te), sources[0].text));
+        continue;
+      }
+      sources[0].country = state;
+      sources[0].code = state + sources[0].sector;
+      source_why = "a subject without a country: the state of the target or "
+                   "of the sentence";
+      confidence -= 0.2;
+      for (EventActor& t : targets) {
+        if (t.country.empty() && !t.sector.empty()) {
+          t.country = state;
+          t.code = state + t.sector;
+        }
+      }
     }
     bool source_known = std::any_of(sources.begin(), sources.end(),
                                     [](const EventActor& a) { return !a.country.empty(); });

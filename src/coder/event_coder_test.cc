@@ -203,6 +203,18 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"The forum concluded that the United States and other nations must "
        "allocate more aid to Africa.",
        {"USA>AFR 07 hypothetical"}},
+      // A subject without a country takes the target's state ...
+      {"Judge Alejandro Rivera opened fraud investigations against 28 "
+       "Chilean government officials.",
+       {"CHL>CHL 09 asserted"}},
+      // ... or the one state the sentence names; with two, nothing is coded.
+      {"Police arrested 12 protesters near the Kenyan parliament.",
+       {"KEN>KEN 17 asserted"}},
+      {"Police said Russia attacked Ukraine and officials arrested them.",
+       {"RUS>UKR 19 asserted"}},
+      // A people named with its state belongs to it.
+      {"Bosnian Serbs demanded a ceasefire from Croatia.",
+       {"BIH>HRV 10 asserted"}},
       // A compound adjective reports no event; a relative or temporal
       // clause is not the root.
       {"Palestinians of the Israeli-occupied West Bank protested against "

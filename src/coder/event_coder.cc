@@ -289,6 +289,20 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // "Security forces in Guinea", "demonstrators in Baghdad", "opposition
   // groups in Zimbabwe": a group without a country located in a state is
   // that state's group; the place is not an actor of its own.
+  auto mt_possessive = [](const Token& t) {
+    return t.lower == "its" || t.lower == "their" || t.lower == "his" ||
+           t.lower == "her" || t.lower == "our";
+  };
+  // "Russian-made rockets": the country qualifies a thing; it is no actor
+  // of the sentence's events. ("Saudi-led forces" keep theirs.)
+  refs.erase(std::remove_if(refs.begin(), refs.end(),
+                            [&](const ActorRef& r) {
+                              if (r.end + 1 >= n || toks[r.end].norm != "-") return false;
+                              const Token& t = toks[r.end + 1];
+                              return t.lower == "made" || t.lower == "built" ||
+                                     t.lower == "designed" || t.lower == "supplied";
+                            }),
+             refs.end());
   // "Bosnian Serbs", "Croatian Serb refugees", "Turkish Kurds": a people
   // named with the state it lives in belongs to that state.
   for (size_t i = 0; i + 1 < refs.size(); ++i) {
@@ -339,6 +353,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       --before;
     }
     if (before >= 0 && toks[before].tag == Upos::kVerb) continue;
+    // "its forces in Lebanon" are the possessor's.
+    if (g.begin > 0 && mt_possessive(toks[g.begin - 1])) continue;
     const EventActor& c = place.members[0];
     if (c.country.size() != 3 || !c.sector.empty() ||
         c.code.starts_with("IGO") || c.code.starts_with("NGO")) {
@@ -364,6 +380,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].tag = toks[i].tag;
     mt[i].clause_break = IsClauseBreak(toks[i]);
     mt[i].hyphen = toks[i].norm == "-";
+    mt[i].possessive = mt_possessive(toks[i]);
   }
   const std::vector<DateMention> sentence_dates = dates_.Find(toks, article_day);
   for (const DateMention& d : sentence_dates) {

@@ -212,6 +212,11 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
        {"KEN>KEN 17 asserted"}},
       {"Police said Russia attacked Ukraine and officials arrested them.",
        {"RUS>UKR 19 asserted"}},
+      // Possessives are modifiers; "its forces in Lebanon" are the
+      // possessor's, and "Russian-made" names no actor.
+      {"Israel has strengthened its forces in Lebanon after the discovery "
+       "of Russian-made rockets.",
+       {"ISR>LBN 15 asserted"}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

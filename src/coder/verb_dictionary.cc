@@ -334,7 +334,10 @@ bool VerbDictionary::Match(const VerbRule& rule,
             if (t.clause_break) break;
             // Gaps never swallow an actor: it belongs to a slot or to no one.
             if (t.actor >= 0 && !t.modifier) break;
-            if (e.type == ElementType::kGap && !IsModifierTag(t.tag)) break;
+            if (e.type == ElementType::kGap && !IsModifierTag(t.tag) &&
+                !t.possessive) {
+              break;
+            }
           }
           if (self(self, ei + 1, ti + g, target, source)) return true;
         }

@@ -465,7 +465,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           to = false;
           break;
         }
-        if (toks[k].lower == "to" || toks[k].lower == "of") to = true;
+        if (toks[k].lower == "to" || toks[k].lower == "of" ||
+            toks[k].lower == "that") {
+          to = true;
+        }
       }
       if (to && m.trigger_begin - o.end <= 6) {
         governed = true;

@@ -217,6 +217,10 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"Israel has strengthened its forces in Lebanon after the discovery "
        "of Russian-made rockets.",
        {"ISR>LBN 15 asserted"}},
+      // What a demand asks for ("demanded that ...") is its content.
+      {"Greece demanded that the European Union refuse to recognize "
+       "Macedonia.",
+       {"GRC>IGOEUREEC 10 asserted"}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

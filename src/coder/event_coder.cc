@@ -297,6 +297,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // of the sentence's events. ("Saudi-led forces" keep theirs.)
   refs.erase(std::remove_if(refs.begin(), refs.end(),
                             [&](const ActorRef& r) {
+                              // "anti-Syria journalist", "pro-Russian
+                              // separatists": for or against, not of.
+                              if (r.begin >= 2 && toks[r.begin - 1].norm == "-" &&
+                                  (toks[r.begin - 2].lower == "anti" ||
+                                   toks[r.begin - 2].lower == "pro")) {
+                                return true;
+                              }
                               if (r.end + 1 >= n || toks[r.end].norm != "-") return false;
                               const Token& t = toks[r.end + 1];
                               return t.lower == "made" || t.lower == "built" ||
@@ -678,9 +685,39 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         passive = true;
       }
     }
+    // "Three civilians were killed in a car bombing": the subject of a
+    // passive verb governing the noun trigger is a victim, not its author.
+    bool victim_subject = false;
+    if (m.noun_trigger) {
+      int k = static_cast<int>(tb) - 1;
+      while (k >= static_cast<int>(clause_start) && tb - k <= 5 &&
+             (toks[k].tag == Upos::kDet || toks[k].tag == Upos::kAdj ||
+              toks[k].tag == Upos::kNoun || toks[k].tag == Upos::kNum ||
+              toks[k].tag == Upos::kPropn)) {
+        --k;
+      }
+      if (k > static_cast<int>(clause_start) &&
+          (toks[k].lower == "in" || toks[k].lower == "during" ||
+           toks[k].lower == "from") &&
+          toks[k - 1].tag == Upos::kVerb && k >= 2 &&
+          (IsBe(toks[k - 2]) || toks[k - 2].lower == "been") &&
+          toks[k - 1].lower != toks[k - 1].lemma) {
+        victim_subject = true;
+      }
+    }
     if (m.source >= 0) {
       sources = group(m.source);
       source_why = "the pattern's SRC slot";
+    }
+    if (victim_subject && sources.empty()) {
+      int subj = ref_before(tb, clause_start);
+      if (subj >= 0 && m.target < 0) {
+        targets = group(subj);
+        target_why = "the subject of the passive verb governing the trigger";
+      }
+      note(fmt::format("rule {} at '{}': the subject of a passive verb is the "
+                       "victim; no source",
+                       rule.code, words(tb, te)));
     }
     if (passive && sources.empty()) {
       // The agent follows "by"; the subject is the target.
@@ -706,7 +743,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                          rule.code, words(tb, te)));
       }
     }
-    if (sources.empty() && !passive && m.noun_trigger) {
+    if (sources.empty() && !passive && !victim_subject && m.noun_trigger) {
       // Possessor ("Russia's attack"), adjective ("the Russian attack"),
       // "by X" after the noun, "between X and Y".
       for (const ActorRef& r : refs) {
@@ -737,7 +774,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
-    if (sources.empty() && !passive) {
+    if (sources.empty() && !passive && !victim_subject) {
       // Walk back over auxiliaries and adverbs to what precedes the verb.
       int k0 = static_cast<int>(tb) - 1;
       while (k0 >= static_cast<int>(clause_start) &&
@@ -809,7 +846,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // "Police arrested ...": a subject without a country is held until the
     // target or the sentence names the state.
     bool generic_source = false;
-    if (sources.empty() && !passive && m.source < 0) {
+    if (sources.empty() && !passive && !victim_subject && m.source < 0) {
       for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
         const ActorRef& ref = refs[r];
         if (ref.end > tb || ref.begin < clause_start) continue;

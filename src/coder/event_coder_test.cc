@@ -221,6 +221,13 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"Greece demanded that the European Union refuse to recognize "
        "Macedonia.",
        {"GRC>IGOEUREEC 10 asserted"}},
+      // The subject of "killed in a bombing" is the victim, and an
+      // "anti-Syria" journalist is not Syrian: no source, no event.
+      {"Three Iraqi civilians have been killed in a car bombing in Baghdad.",
+       {}},
+      {"A prominent anti-Syria journalist has been killed in a car bomb "
+       "explosion in Beirut.",
+       {}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

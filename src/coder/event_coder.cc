@@ -61,6 +61,16 @@ constexpr std::array<std::string_view, 8> kPronouns = {
 
 bool IsBe(const Token& t) { return t.lemma == "be"; }
 
+// "south", "northern", "southeastern", "central": a part of a country.
+bool IsDirection(std::string_view w) {
+  constexpr std::array<std::string_view, 14> kDirections = {
+      "north", "south", "east", "west", "northern", "southern", "eastern",
+      "western", "northeastern", "northwestern", "southeastern",
+      "southwestern", "central", "northeast"};
+  return OneOf(w, kDirections) || w == "northwest" || w == "southeast" ||
+         w == "southwest";
+}
+
 bool IsClauseBreak(const Token& t) {
   return t.norm == ";" || t.norm == ":" || t.norm == "--";
 }
@@ -348,7 +358,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // "Opposition groups in Zimbabwe": one noun may follow the group word.
     uint32_t in = g.end;
     if (in + 1 < n && toks[in].tag == Upos::kNoun && ref_at_token(in) < 0) ++in;
-    if (!g.generic || in + 1 != place.begin || in >= n ||
+    // "in south Serbia", "in eastern Ukraine".
+    uint32_t at = in + 1;
+    if (at < n && at < place.begin && IsDirection(toks[at].lower)) ++at;
+    if (!g.generic || at != place.begin || in >= n ||
         toks[in].lower != "in" || place.generic || place.members.size() != 1) {
       continue;
     }

@@ -1340,6 +1340,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             e.partners.push_back(p);
           }
         }
+        // Two states' forces drilling together cooperate militarily
+        // (CAMEO 062), where one state's drill is a show of force (150).
+        if (!e.partners.empty() && code == "150") {
+          e.code = "062";
+          note(fmt::format("a drill by {} with partners: coded 062 (military "
+                           "cooperation)",
+                           src.code));
+        }
       }
       e.modality = modality;
       e.modality_cue = cue;

@@ -228,6 +228,9 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"A prominent anti-Syria journalist has been killed in a car bomb "
        "explosion in Beirut.",
        {}},
+      // Two states drilling together cooperate militarily (062).
+      {"China and Russia held joint naval drills on Monday.",
+       {"CHN>- 06 asserted", "RUS>- 06 asserted"}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

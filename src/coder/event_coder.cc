@@ -934,6 +934,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    if (sources.size() >= 2 && m.target < 0) {
+      // "Palestinians and Israelis failed to reach agreement on the fate of
+      // Palestinian offices": a joint act of the sources is not aimed at one
+      // of them.
+      std::erase_if(targets, [&](const EventActor& t) {
+        return std::any_of(sources.begin(), sources.end(),
+                           [&](const EventActor& a) { return a.country == t.country; });
+      });
+    }
     bool state_source = sources.size() == 1 && sources[0].country.size() == 3 &&
                         !sources[0].code.starts_with("IGO") &&
                         !sources[0].code.starts_with("NGO");
@@ -1441,7 +1450,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     if (donor != nullptr) {
       EventActor target = *donor->target;
       for (Event& e : sentence_events) {
-        if (e.trigger_begin != root_trigger || e.target) continue;
+        if (e.trigger_begin != root_trigger || e.target || !e.partners.empty() ||
+            e.source.country != donor->source.country) {
+          continue;
+        }
         e.target = target;
         note(fmt::format("event {} at byte {}: target {} from the act that "
                          "details it ({} at byte {})",

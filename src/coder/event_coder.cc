@@ -1387,6 +1387,26 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       std::remove_if(sentence_events.begin(), sentence_events.end(),
                      [&](const Event& e) { return e.confidence < options_.min_confidence; }),
       sentence_events.end());
+  // "X was indicted by the court for his alleged part in atrocities",
+  // "Y accused X of ...": the alleged act is the accused's, not the accuser's.
+  for (const Event& acc : sentence_events) {
+    if (!acc.target || acc.code.size() < 2 ||
+        !(acc.code.starts_with("11") || acc.code.starts_with("09"))) {
+      continue;
+    }
+    for (Event& e : sentence_events) {
+      if (&e == &acc || e.modality != Modality::kAlleged ||
+          e.trigger_begin <= acc.trigger_begin ||
+          e.source.code != acc.source.code) {
+        continue;
+      }
+      note(fmt::format("event {} at byte {}: the alleged act is the accused's "
+                       "({}), not the accuser's",
+                       e.code, e.trigger_begin, acc.target->code));
+      e.source = *acc.target;
+      if (e.target && e.target->code == e.source.code) e.target.reset();
+    }
+  }
   if (!options_.all_events && !sentence_events.empty()) {
     // The sentence's root event: what it reports as fact rather than as a
     // hypothesis or a denial, then the earliest trigger (the main clause

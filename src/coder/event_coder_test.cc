@@ -231,6 +231,10 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       // Two states drilling together cooperate militarily (062).
       {"China and Russia held joint naval drills on Monday.",
        {"CHN>- 06 asserted", "RUS>- 06 asserted"}},
+      // The alleged act of an indictment is the accused's.
+      {"Montenegro's prime minister has been indicted by the U.N. war crimes "
+       "court for his alleged part in atrocities against Serb forces.",
+       {"IGOUNOJUDWCT>MNE 11 asserted", "MNE>SRB 20 alleged"}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

@@ -865,6 +865,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         if (ref.end > tb || ref.begin < clause_start) continue;
         if (!ref.generic) break;
         if (ref.begin > 0 && toks[ref.begin - 1].tag == Upos::kAdp) break;
+        // Only the verb's own subject: "police have arrested", not
+        // "civilians and that it had shot down".
+        bool adjacent = true;
+        for (uint32_t k = ref.end; k < tb; ++k) {
+          // A name after a title stays the subject: "Judge Alejandro Rivera".
+          if (toks[k].tag != Upos::kAux && toks[k].tag != Upos::kAdv &&
+              toks[k].tag != Upos::kPart && toks[k].tag != Upos::kPropn &&
+              !mt[k].skippable) {
+            adjacent = false;
+          }
+        }
+        if (!adjacent) break;
         if (ref.members.empty() || ref.members[0].sector.empty()) break;
         sources = {ref.members[0]};
         generic_source = true;
@@ -972,9 +984,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
         if (ref_at[k] < 0 || refs[ref_at[k]].begin != k) continue;
         const ActorRef& r = refs[ref_at[k]];
-        bool location = k > 0 && (toks[k - 1].lower == "in" || toks[k - 1].lower == "at");
+        // "a drill by a frontline unit": the performer, not the object.
+        bool location = k > 0 && (toks[k - 1].lower == "in" || toks[k - 1].lower == "at" ||
+                                  toks[k - 1].lower == "by");
+        // Inside the matched words only as their head ("disperse
+        // demonstrators"), not as a modifier ("an artillery drill").
+        if (k < m.end && r.end != m.end) continue;
         if (!r.generic || location || r.members.empty() ||
-            r.members[0].sector.empty()) {
+            r.members[0].sector.empty() ||
+            r.members[0].sector == sources[0].sector) {
           break;
         }
         EventActor domestic = r.members[0];
@@ -1400,6 +1418,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           e.source.code != acc.source.code) {
         continue;
       }
+      // Only inside the accusation's clause: "accused Serbia of abducting
+      // officers and demanded their release" — the demand is Kosovo's.
+      bool coordinated = false;
+      for (uint32_t k = 0; k + 1 < n; ++k) {
+        if (toks[k].begin <= acc.trigger_begin || toks[k].begin >= e.trigger_begin) continue;
+        if (toks[k].tag == Upos::kCconj && toks[k + 1].tag == Upos::kVerb) coordinated = true;
+      }
+      if (coordinated) continue;
       note(fmt::format("event {} at byte {}: the alleged act is the accused's "
                        "({}), not the accuser's",
                        e.code, e.trigger_begin, acc.target->code));

@@ -401,6 +401,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].clause_break = IsClauseBreak(toks[i]);
     mt[i].hyphen = toks[i].norm == "-";
     mt[i].possessive = mt_possessive(toks[i]);
+    {
+      const std::string& w = toks[i].lower;
+      mt[i].quantity = w == "at" || w == "least" || w == "more" || w == "than" ||
+                       w == "up" || w == "to" || w == "about" || w == "some" ||
+                       w == "several" || w == "dozens" || w == "hundreds" ||
+                       w == "thousands" || w == "scores" || w == "of" ||
+                       w == "nearly" || w == "almost" || w == "over";
+    }
   }
   const std::vector<DateMention> sentence_dates = dates_.Find(toks, article_day);
   for (const DateMention& d : sentence_dates) {

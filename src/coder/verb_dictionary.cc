@@ -350,6 +350,13 @@ bool VerbDictionary::Match(const VerbRule& rule,
             tokens[t].tag == Upos::kDet) {
           ++t;
         }
+        // A count before the slot: "wounded two British soldiers",
+        // "released at least 50 Palestinian prisoners".
+        for (size_t q = 0; q < 4 && t < tokens.size() && !tokens[t].actor_start &&
+                           (tokens[t].tag == Upos::kNum || tokens[t].quantity);
+             ++q) {
+          ++t;
+        }
         if (t >= tokens.size() || !tokens[t].actor_start) return false;
         int actor = tokens[t].actor;
         // Continue after the mention's first token; the next element

@@ -31,6 +31,7 @@ struct MatchToken {
   // puts dates anywhere ("threatened on Monday to impose ...").
   bool skippable = false;
   bool hyphen = false;       // the "-" of a compound: gaps do not count it
+  bool quantity = false;     // "at least", "more than", "dozens of": before a count
   bool possessive = false;   // "its", "their": a modifier ("upgraded their ties")
 };
 

@@ -61,6 +61,16 @@ constexpr std::array<std::string_view, 8> kPronouns = {
 
 bool IsBe(const Token& t) { return t.lemma == "be"; }
 
+std::vector<uint64_t> HashAll(std::initializer_list<std::string_view> words) {
+  std::vector<uint64_t> out;
+  for (std::string_view w : words) out.push_back(VerbDictionary::Hash(w));
+  return out;
+}
+
+bool Contains(const std::vector<uint64_t>& hashes, uint64_t h) {
+  return std::find(hashes.begin(), hashes.end(), h) != hashes.end();
+}
+
 // "south", "northern", "southeastern", "central": a part of a country.
 bool IsDirection(std::string_view w) {
   constexpr std::array<std::string_view, 14> kDirections = {
@@ -400,15 +410,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     mt[i].tag = toks[i].tag;
     mt[i].clause_break = IsClauseBreak(toks[i]);
     mt[i].hyphen = toks[i].norm == "-";
-    mt[i].possessive = mt_possessive(toks[i]);
-    {
-      const std::string& w = toks[i].lower;
-      mt[i].quantity = w == "at" || w == "least" || w == "more" || w == "than" ||
-                       w == "up" || w == "to" || w == "about" || w == "some" ||
-                       w == "several" || w == "dozens" || w == "hundreds" ||
-                       w == "thousands" || w == "scores" || w == "of" ||
-                       w == "nearly" || w == "almost" || w == "over";
-    }
+    // Hash lookups: this runs for every token of every sentence.
+    static const std::vector<uint64_t> kPossessiveHashes = HashAll(
+        {"its", "their", "his", "her", "our"});
+    static const std::vector<uint64_t> kQuantityHashes = HashAll(
+        {"at", "least", "more", "than", "up", "to", "about", "some", "several",
+         "dozens", "hundreds", "thousands", "scores", "of", "nearly", "almost",
+         "over"});
+    mt[i].possessive = Contains(kPossessiveHashes, mt[i].lower);
+    mt[i].quantity = Contains(kQuantityHashes, mt[i].lower);
   }
   const std::vector<DateMention> sentence_dates = dates_.Find(toks, article_day);
   for (const DateMention& d : sentence_dates) {

@@ -900,6 +900,26 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         generic_source = true;
         break;
       }
+      // "The Umma party has said it will boycott ...": a pronoun subject
+      // whose speaker is a group without a country.
+      int k = static_cast<int>(tb) - 1;
+      while (k >= static_cast<int>(clause_start) &&
+             (toks[k].tag == Upos::kAux || toks[k].tag == Upos::kAdv ||
+              toks[k].tag == Upos::kPart)) {
+        --k;
+      }
+      if (!generic_source && report_before > 0 &&
+          k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kPron &&
+          OneOf(toks[k].lower, kPronouns)) {
+        int j = report_before - 1;
+        while (j >= 0 && (toks[j].tag == Upos::kAux || toks[j].tag == Upos::kAdv)) --j;
+        if (j >= 0 && ref_at[j] >= 0 && refs[ref_at[j]].generic &&
+            !refs[ref_at[j]].members.empty() &&
+            !refs[ref_at[j]].members[0].sector.empty()) {
+          sources = {refs[ref_at[j]].members[0]};
+          generic_source = true;
+        }
+      }
     }
     if (m.target >= 0) {
       targets = group(m.target);
@@ -951,6 +971,22 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           confidence -= 0.1;
           break;
         }
+      }
+    }
+    if (targets.empty() && !passive && m.target < 0 && cc->root == "13") {
+      // A threat is aimed at whoever must meet its condition: "threatened
+      // to stop negotiations if the United States goes ahead".
+      for (uint32_t k = m.end; k + 1 < n && k < m.end + 20; ++k) {
+        if (IsClauseBreak(toks[k]) || toks[k].norm == ".") break;
+        if (toks[k].lower != "if" && toks[k].lower != "unless") continue;
+        for (uint32_t j = k + 1; j < n && j < k + 6; ++j) {
+          if (ref_at[j] >= 0 && refs[ref_at[j]].begin == j && !refs[ref_at[j]].generic) {
+            targets = group(ref_at[j]);
+            target_why = "the subject of the threat's condition";
+            break;
+          }
+        }
+        break;
       }
     }
     if (targets.empty() && !passive && m.target < 0) {
@@ -1167,6 +1203,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     for (uint32_t k = te; k < n && k < te + 10; ++k) {
       if (IsClauseBreak(toks[k]) || toks[k].norm == ".") break;
       if (toks[k].lower == "if" || toks[k].lower == "unless") {
+        // "will boycott the elections unless ...": a commitment on a
+        // condition is a threat or a promise (future), made now.
+        if (cc->root == "13") break;  // a threat's condition is the threat's
+        if (modality == Modality::kFuture && future_before_trigger) {
+          note(fmt::format("'{}' after a commitment: a conditional {} stays "
+                           "future (a threat or a promise)",
+                           toks[k].lower, cue));
+          break;
+        }
         set_modality(Modality::kHypothetical, words(k, k + 1));
         break;
       }

@@ -235,6 +235,14 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       {"Montenegro's prime minister has been indicted by the U.N. war crimes "
        "court for his alleged part in atrocities against Serb forces.",
        {"IGOUNOJUDWCT>MNE 11 asserted", "MNE>SRB 20 alleged"}},
+      // A commitment on a condition is a threat, aimed at whoever must meet
+      // the condition; a group's "it" after "said" is the group.
+      {"Russia has threatened to stop negotiations if the United States goes "
+       "ahead with the deployment.",
+       {"RUS>USA 13 asserted"}},
+      {"The Umma party has said it will boycott Algeria's elections unless the "
+       "president agrees to step down.",
+       {"DZA>DZA 13 future"}},
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},

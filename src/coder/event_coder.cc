@@ -335,24 +335,32 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   for (size_t i = 0; i + 1 < refs.size(); ++i) {
     ActorRef& a = refs[i];
     const ActorRef& b = refs[i + 1];
-    if (a.end != b.begin || a.end - a.begin != 1 || b.end - b.begin != 1 ||
+    // "Croatian Serb refugees": the people word may carry a sector.
+    if (a.end != b.begin || a.end - a.begin != 1 || b.end - b.begin > 2 ||
         a.members.size() != 1 || b.members.size() != 1 ||
-        toks[a.begin].tag != Upos::kAdj) {
+        (toks[a.begin].tag != Upos::kAdj && toks[a.begin].tag != Upos::kPropn) ||
+        // A people in the plural ("Serbs", "Kurds") or a group ("Serb
+        // refugees"); not "US Israeli talks".
+        (b.members[0].sector.empty() && !toks[b.begin].lower.ends_with("s"))) {
       continue;
     }
     const EventActor& state = a.members[0];
     const EventActor& people = b.members[0];
     if (state.country.size() != 3 || people.country.size() != 3 ||
         state.country == people.country || !state.sector.empty() ||
-        !people.sector.empty() || state.code != state.country ||
-        people.code != people.country) {
+        state.code != state.country ||
+        people.code != people.country + people.sector ||
+        toks[b.begin].tag != Upos::kAdj && toks[b.begin].tag != Upos::kPropn &&
+            toks[b.begin].tag != Upos::kNoun) {
       continue;
     }
-    note(fmt::format("'{}' = {} (a people named with its state)",
-                     words(a.begin, b.end), state.country));
+    note(fmt::format("'{}' = {}{} (a people named with its state)",
+                     words(a.begin, b.end), state.country, people.sector));
     a.end = b.end;
     a.members[0].end = b.members[0].end;
     a.members[0].text = words(a.begin, b.end);
+    a.members[0].sector = people.sector;
+    a.members[0].code = state.country + people.sector;
     a.modifier = b.modifier;
     refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }

@@ -246,6 +246,9 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
       // A people named with its state belongs to it.
       {"Bosnian Serbs demanded a ceasefire from Croatia.",
        {"BIH>HRV 10 asserted"}},
+      {"The rights of Croatian Serb refugees were violated, a human rights "
+       "group said, and Croatian Serb refugees protested.",
+       {"HRV>- 14 asserted"}},
       // A compound adjective reports no event; a relative or temporal
       // clause is not the root.
       {"Palestinians of the Israeli-occupied West Bank protested against "

@@ -838,9 +838,31 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                  toks[k0].tag == Upos::kCconj && !m.noun_trigger) {
         // "Benin opened its borders ... but was still refusing": the verb
         // shares the first clause's subject.
-        for (int r = 0; r < static_cast<int>(refs.size()); ++r) {
+        // The shared subject stands before the clause's first verb: "it
+        // would prohibit aid to the rebels and would deny entry".
+        uint32_t first_verb = static_cast<uint32_t>(k0);
+        for (uint32_t k = clause_start; k < static_cast<uint32_t>(k0); ++k) {
+          if (toks[k].tag == Upos::kVerb) {
+            first_verb = k;
+            break;
+          }
+        }
+        int pron = static_cast<int>(first_verb) - 1;
+        while (pron >= static_cast<int>(clause_start) &&
+               (toks[pron].tag == Upos::kAux || toks[pron].tag == Upos::kAdv)) {
+          --pron;
+        }
+        if (pron >= static_cast<int>(clause_start) && toks[pron].tag == Upos::kPron &&
+            OneOf(toks[pron].lower, kPronouns) && report_before >= 0) {
+          int speaker = ref_before(static_cast<uint32_t>(report_before), 0);
+          if (speaker >= 0) {
+            subj = speaker;
+            source_why = "the pronoun subject shared with the previous verb: the speaker";
+          }
+        }
+        for (int r = 0; subj < 0 && r < static_cast<int>(refs.size()); ++r) {
           if (refs[r].begin >= clause_start && !refs[r].generic &&
-              refs[r].end <= static_cast<uint32_t>(k0)) {
+              refs[r].end <= first_verb) {
             subj = r;
             source_why = "the subject shared with the previous verb";
             break;

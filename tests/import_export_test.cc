@@ -125,7 +125,8 @@ TEST_F(ImportExportTest, IcewsInGdeltOutAndBackAgain) {
     EXPECT_NE(j2.out.find(field), std::string::npos) << field;
   }
 
-  RunResult csv = Run("export --db " + db + " --format csv --raw --country JPN");
+  RunResult csv =
+      Run("export --db " + db + " --format csv --raw --country JPN");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("id,doc_id,sentence_index,sentence,", 0), 0u);
   // Header and the two events with Japan.

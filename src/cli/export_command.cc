@@ -46,8 +46,8 @@ class ExportCommand : public Command {
     options.format = *ParseExportFormat(format_);
     options.raw = raw_;
     options.country = country_;
-    for (auto [text, day] : {std::pair{&from_, &options.from},
-                             std::pair{&to_, &options.to}}) {
+    for (auto [text, day] :
+         {std::pair{&from_, &options.from}, std::pair{&to_, &options.to}}) {
       if (text->empty()) continue;
       Result<Day> d = ParseIsoDay(*text);
       if (!d.ok()) {
@@ -95,14 +95,13 @@ class ExportCommand : public Command {
     auto n = (*exporter)->Export(options, *out);
     out->flush();
     if (!n.ok() || !*out) {
-      std::fprintf(stderr, "dyad export: %s\n",
-                   n.ok() ? "cannot write the output"
-                          : n.status().ToString().c_str());
+      std::fprintf(
+          stderr, "dyad export: %s\n",
+          n.ok() ? "cannot write the output" : n.status().ToString().c_str());
       return kExitFailure;
     }
     std::fprintf(stderr, "dyad export: %lld %s written\n",
-                 static_cast<long long>(*n),
-                 raw_ ? "events" : "event groups");
+                 static_cast<long long>(*n), raw_ ? "events" : "event groups");
     return kExitOk;
   }
 

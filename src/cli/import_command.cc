@@ -31,8 +31,7 @@ class ImportCommand : public Command {
     app_->add_option("format", format_, "icews or gdelt")
         ->required()
         ->check(CLI::IsMember({"icews", "gdelt"}));
-    app_->add_option("files", files_, "Event files ('-' = stdin)")
-        ->required();
+    app_->add_option("files", files_, "Event files ('-' = stdin)")->required();
     app_->add_option("--db", db_path_, "SQLite store to write")
         ->capture_default_str();
     app_->add_option("--batch", batch_, "Documents per transaction")
@@ -117,8 +116,7 @@ class ImportCommand : public Command {
       }
       std::fprintf(stderr, "dyad import: unknown: %s\n", list.c_str());
     }
-    return unreadable || report.bad_rows > 0 ? kExitSomeRecordsFailed
-                                             : kExitOk;
+    return unreadable || report.bad_rows > 0 ? kExitSomeRecordsFailed : kExitOk;
   }
 
  private:

@@ -13,45 +13,122 @@ namespace dyad {
 namespace {
 
 constexpr const char* kGdeltColumns[] = {
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
-    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
-    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
-    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
-    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat",
-    "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat",
-    "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat",
-    "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 };
 static_assert(std::size(kGdeltColumns) == 61);
 
 // The selected columns, in this order (kColumnSql builds the list).
 enum Col {
-  kId, kDocId, kSentenceIndex, kSentence, kDate, kDatePrecision, kDateRule,
-  kSourceCode, kSourceCountry, kSourceSector, kSourceText, kSourceStart,
-  kSourceEnd, kTargetCode, kTargetCountry, kTargetSector, kTargetText,
-  kTargetStart, kTargetEnd, kPartners, kCode, kRoot, kQuadClass, kGoldstein,
-  kPlover, kModality, kModalityCue, kAttributionCode, kAttributionCountry,
-  kAttributionText, kRule, kTriggerStart, kTriggerEnd, kTriggerText,
-  kConfidence, kGroupId, kNumMentions, kNumSources, kNumArticles, kUrl,
-  kTitle, kSourceName, kIngestedAt, kNumCols
+  kId,
+  kDocId,
+  kSentenceIndex,
+  kSentence,
+  kDate,
+  kDatePrecision,
+  kDateRule,
+  kSourceCode,
+  kSourceCountry,
+  kSourceSector,
+  kSourceText,
+  kSourceStart,
+  kSourceEnd,
+  kTargetCode,
+  kTargetCountry,
+  kTargetSector,
+  kTargetText,
+  kTargetStart,
+  kTargetEnd,
+  kPartners,
+  kCode,
+  kRoot,
+  kQuadClass,
+  kGoldstein,
+  kPlover,
+  kModality,
+  kModalityCue,
+  kAttributionCode,
+  kAttributionCountry,
+  kAttributionText,
+  kRule,
+  kTriggerStart,
+  kTriggerEnd,
+  kTriggerText,
+  kConfidence,
+  kGroupId,
+  kNumMentions,
+  kNumSources,
+  kNumArticles,
+  kUrl,
+  kTitle,
+  kSourceName,
+  kIngestedAt,
+  kNumCols
 };
 
 // Byte ranges of documents.text (offsets are bytes, substr on TEXT counts
 // characters).
-#define DYAD_BYTES(a, b)                                                   \
-  "CAST(substr(CAST(d.text AS BLOB), e." a " + 1, e." b " - e." a          \
-  ") AS TEXT)"
+#define DYAD_BYTES(a, b) \
+  "CAST(substr(CAST(d.text AS BLOB), e." a " + 1, e." b " - e." a ") AS TEXT)"
 
 constexpr const char* kColumnSql =
     "e.id, e.doc_id, e.sentence_index, "
@@ -69,17 +146,49 @@ constexpr const char* kColumnSql =
 #undef DYAD_BYTES
 
 // CSV header names for the columns (jsonl uses the doc/events.md shape).
-constexpr const char* kCsvNames[] = {
-    "id", "doc_id", "sentence_index", "sentence", "date", "date_precision",
-    "date_rule", "source_code", "source_country", "source_sector",
-    "source_text", "source_start", "source_end", "target_code",
-    "target_country", "target_sector", "target_text", "target_start",
-    "target_end", "partners", "code", "root", "quad_class", "goldstein",
-    "plover", "modality", "modality_cue", "attribution_code",
-    "attribution_country", "attribution_text", "rule", "trigger_start",
-    "trigger_end", "trigger_text", "confidence", "group_id", "num_mentions",
-    "num_sources", "num_articles", "url", "title", "source_name",
-    "ingested_at"};
+constexpr const char* kCsvNames[] = {"id",
+                                     "doc_id",
+                                     "sentence_index",
+                                     "sentence",
+                                     "date",
+                                     "date_precision",
+                                     "date_rule",
+                                     "source_code",
+                                     "source_country",
+                                     "source_sector",
+                                     "source_text",
+                                     "source_start",
+                                     "source_end",
+                                     "target_code",
+                                     "target_country",
+                                     "target_sector",
+                                     "target_text",
+                                     "target_start",
+                                     "target_end",
+                                     "partners",
+                                     "code",
+                                     "root",
+                                     "quad_class",
+                                     "goldstein",
+                                     "plover",
+                                     "modality",
+                                     "modality_cue",
+                                     "attribution_code",
+                                     "attribution_country",
+                                     "attribution_text",
+                                     "rule",
+                                     "trigger_start",
+                                     "trigger_end",
+                                     "trigger_text",
+                                     "confidence",
+                                     "group_id",
+                                     "num_mentions",
+                                     "num_sources",
+                                     "num_articles",
+                                     "url",
+                                     "title",
+                                     "source_name",
+                                     "ingested_at"};
 static_assert(std::size(kCsvNames) == kNumCols);
 
 // One result row, every column as text with a NULL flag.
@@ -138,8 +247,8 @@ std::string CompactTimestamp(const std::string& ts) {
 
 // The four GDELT actor columns dyad fills: Code, Name, CountryCode,
 // KnownGroupCode, then Type1Code (the other five stay empty).
-void AppendGdeltActor(const Row& r, int code, int country, int sector,
-                      int text, std::string* line) {
+void AppendGdeltActor(const Row& r, int code, int country, int sector, int text,
+                      std::string* line) {
   const std::string& cc = r[country];
   std::string known;
   // IGO/NGO codes are their own "country" in dyad; GDELT puts the group in
@@ -148,8 +257,8 @@ void AppendGdeltActor(const Row& r, int code, int country, int sector,
     known = cc.substr(3, 3);
   }
   *line += Clean(r[code]) + '\t' + Clean(r[text]) + '\t' +
-           (cc.size() == 3 ? cc : std::string()) + '\t' + known +
-           "\t\t\t\t" + Clean(r[sector]) + "\t\t";
+           (cc.size() == 3 ? cc : std::string()) + '\t' + known + "\t\t\t\t" +
+           Clean(r[sector]) + "\t\t";
 }
 
 std::string GdeltLine(const Row& r) {
@@ -226,8 +335,7 @@ std::string CsvHeader() {
 }
 
 nlohmann::json IntOrNull(const Row& r, int c) {
-  return r.null[c] ? nlohmann::json(nullptr)
-                   : nlohmann::json(std::stoll(r[c]));
+  return r.null[c] ? nlohmann::json(nullptr) : nlohmann::json(std::stoll(r[c]));
 }
 nlohmann::json RealOrNull(const Row& r, int c) {
   return r.null[c] ? nlohmann::json(nullptr) : nlohmann::json(std::stod(r[c]));
@@ -265,8 +373,8 @@ std::string JsonLine(const Row& r, const CameoTable* cameo) {
   j["partners"] = partners.is_array() ? partners : nlohmann::json::array();
   j["code"] = r[kCode];
   const CameoCode* cc = cameo != nullptr ? cameo->Find(r[kCode]) : nullptr;
-  j["event_name"] = cc != nullptr ? nlohmann::json(cc->name)
-                                  : nlohmann::json(nullptr);
+  j["event_name"] =
+      cc != nullptr ? nlohmann::json(cc->name) : nlohmann::json(nullptr);
   j["root"] = TextOrNull(r, kRoot);
   j["quad_class"] = IntOrNull(r, kQuadClass);
   j["goldstein"] = RealOrNull(r, kGoldstein);
@@ -328,14 +436,14 @@ Result<std::unique_ptr<EventExporter>> EventExporter::Open(
     return NotFoundError(path + ": no such store");
   }
   std::unique_ptr<EventExporter> ex(new EventExporter(path, cameo));
-  if (sqlite3_open_v2(path.c_str(), &ex->db_, SQLITE_OPEN_READONLY,
-                      nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &ex->db_, SQLITE_OPEN_READONLY, nullptr) !=
+      SQLITE_OK) {
     return ex->Error("cannot open store");
   }
   sqlite3_busy_timeout(ex->db_, 5000);
   sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(ex->db_, "SELECT MAX(version) FROM schema_version",
-                         -1, &st, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(ex->db_, "SELECT MAX(version) FROM schema_version", -1,
+                         &st, nullptr) != SQLITE_OK) {
     return CorruptionError(path + ": not a dyad store (" +
                            sqlite3_errmsg(ex->db_) + ")");
   }

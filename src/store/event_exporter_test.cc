@@ -47,7 +47,8 @@ const Deps& LoadDeps() {
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dyad_export_XXXXXX").string();
+    std::string tmpl =
+        (fs::temp_directory_path() / "dyad_export_XXXXXX").string();
     EXPECT_NE(mkdtemp(tmpl.data()), nullptr);
     path_ = tmpl;
   }
@@ -68,10 +69,10 @@ std::string SmallIcews() {
                 std::string src_sec, std::string src_country, std::string code,
                 std::string tgt, std::string tgt_sec, std::string tgt_country,
                 std::string story, std::string publisher) {
-    return id + "\t" + date + "\t" + src + "\t" + src_sec + "\t" +
-           src_country + "\tSome text, \"quoted\"\t" + code + "\t1\t" + tgt +
-           "\t" + tgt_sec + "\t" + tgt_country + "\t" + story + "\t1\t" +
-           publisher + "\tNA\tNA\tNA\tNA\tNA\tNA\n";
+    return id + "\t" + date + "\t" + src + "\t" + src_sec + "\t" + src_country +
+           "\tSome text, \"quoted\"\t" + code + "\t1\t" + tgt + "\t" + tgt_sec +
+           "\t" + tgt_country + "\t" + story + "\t1\t" + publisher +
+           "\tNA\tNA\tNA\tNA\tNA\tNA\n";
   };
   return row("1", "2018-06-01", "Kim Jong-un", "Executive,Government",
              "North Korea", "036", "Xi Jinping", "Executive,Government",
@@ -123,8 +124,9 @@ std::vector<GroupKey> Groups(const std::string& db) {
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line);
     auto str = [](const nlohmann::json& v) {
-      return v.is_null() ? std::string() : v.is_string() ? v.get<std::string>()
-                                                          : v.dump();
+      return v.is_null()     ? std::string()
+             : v.is_string() ? v.get<std::string>()
+                             : v.dump();
     };
     const auto& t = j["target"];
     keys.emplace_back(str(j["date"]), str(j["source"]["code"]),
@@ -166,7 +168,8 @@ size_t CheckGdeltRoundTrip(const std::string& icews_name,
     auto store = OpenStore(b);
     ImportReport report;
     Import(gdelt, "export.tsv", tsv, store.get(), &report);
-    EXPECT_EQ(report.bad_rows, 0) << (report.errors.empty() ? "" : report.errors[0]);
+    EXPECT_EQ(report.bad_rows, 0)
+        << (report.errors.empty() ? "" : report.errors[0]);
   }
   std::vector<GroupKey> before = Groups(a), after = Groups(b);
   EXPECT_EQ(before.size(), rows);
@@ -286,15 +289,19 @@ TEST(EventExporterTest, CsvAndJsonlHaveEveryFieldAndAgree) {
     std::istringstream in(Export(db, o));
     std::vector<nlohmann::json> objects;
     std::string line;
-    while (std::getline(in, line)) objects.push_back(nlohmann::json::parse(line));
+    while (std::getline(in, line))
+      objects.push_back(nlohmann::json::parse(line));
     ASSERT_EQ(objects.size(), raw ? 4u : 3u);
-    for (const char* key :
-         {"id", "doc_id", "sentence_index", "sentence", "date",
-          "date_precision", "date_rule", "source", "target", "partners",
-          "code", "event_name", "root", "quad_class", "goldstein", "plover",
-          "modality", "modality_cue", "attribution", "attribution_text",
-          "rule", "trigger", "confidence", "group_id", "num_mentions",
-          "num_sources", "num_articles", "url", "title", "source_name"}) {
+    for (
+        const char* key :
+        {"id",           "doc_id",         "sentence_index", "sentence",
+         "date",         "date_precision", "date_rule",      "source",
+         "target",       "partners",       "code",           "event_name",
+         "root",         "quad_class",     "goldstein",      "plover",
+         "modality",     "modality_cue",   "attribution",    "attribution_text",
+         "rule",         "trigger",        "confidence",     "group_id",
+         "num_mentions", "num_sources",    "num_articles",   "url",
+         "title",        "source_name"}) {
       EXPECT_TRUE(objects[0].contains(key)) << key;
     }
     const auto& first = objects[0];
@@ -312,21 +319,25 @@ TEST(EventExporterTest, CsvAndJsonlHaveEveryFieldAndAgree) {
     auto at = [&](size_t row, std::string_view name) {
       auto it = std::find(header.begin(), header.end(), name);
       EXPECT_NE(it, header.end()) << name;
-      return it == header.end() ? std::string() : rows[row][it - header.begin()];
+      return it == header.end() ? std::string()
+                                : rows[row][it - header.begin()];
     };
     for (size_t i = 0; i < objects.size(); ++i) {
       const auto& j = objects[i];
       EXPECT_EQ(at(i + 1, "id"), j["id"].dump());
       EXPECT_EQ(at(i + 1, "sentence"), j["sentence"].get<std::string>());
-      EXPECT_EQ(at(i + 1, "source_code"), j["source"]["code"].get<std::string>());
+      EXPECT_EQ(at(i + 1, "source_code"),
+                j["source"]["code"].get<std::string>());
       EXPECT_EQ(at(i + 1, "code"), j["code"].get<std::string>());
       EXPECT_EQ(at(i + 1, "event_name"), j["event_name"].get<std::string>());
-      EXPECT_EQ(at(i + 1, "trigger_text"), j["trigger"]["text"].get<std::string>());
+      EXPECT_EQ(at(i + 1, "trigger_text"),
+                j["trigger"]["text"].get<std::string>());
       EXPECT_EQ(at(i + 1, "num_mentions"), j["num_mentions"].dump());
       EXPECT_EQ(at(i + 1, "group_id"), j["group_id"].dump());
       EXPECT_EQ(at(i + 1, "quad_class"), j["quad_class"].dump());
-      EXPECT_EQ(at(i + 1, "target_code"),
-                j["target"].is_null() ? "" : j["target"]["code"].get<std::string>());
+      EXPECT_EQ(
+          at(i + 1, "target_code"),
+          j["target"].is_null() ? "" : j["target"]["code"].get<std::string>());
     }
   }
 }
@@ -348,10 +359,10 @@ TEST(EventExporterTest, FiltersByDateAndCountry) {
     size_t groups;
   };
   const Case cases[] = {
-      {"", "", "", 3},          {"2018-06-02", "", "", 2},
+      {"", "", "", 3},           {"2018-06-02", "", "", 2},
       {"", "2018-06-01", "", 1}, {"2018-06-02", "2018-06-02", "", 1},
-      {"", "", "CHN", 1},       {"", "", "SYR", 1},
-      {"", "", "IGOUNO", 1},    {"", "", "USA", 0},
+      {"", "", "CHN", 1},        {"", "", "SYR", 1},
+      {"", "", "IGOUNO", 1},     {"", "", "USA", 0},
   };
   for (const Case& c : cases) {
     ExportOptions o;

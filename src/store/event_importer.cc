@@ -51,10 +51,9 @@ Status EventImporter::AddFile(const std::string& path, ImportReport* report) {
     if (st == LineReader::LineStatus::kTooLong) {
       ++report->rows;
       ++report->bad_rows;
-      report->errors.push_back(path + ":" +
-                               std::to_string(reader.line_number()) +
-                               ": line longer than " +
-                               std::to_string(options_.max_line) + " bytes");
+      report->errors.push_back(
+          path + ":" + std::to_string(reader.line_number()) +
+          ": line longer than " + std::to_string(options_.max_line) + " bytes");
       continue;
     }
     AddLine(path, reader.line_number(), line, report);
@@ -68,8 +67,8 @@ void EventImporter::AddText(std::string_view name, std::string_view text,
   while (!text.empty()) {
     size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view()
-                                        : text.substr(nl + 1);
+    text =
+        nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     AddLine(name, ++line_number, line, report);
   }
@@ -90,7 +89,8 @@ void EventImporter::AddLine(std::string_view name, int64_t line_number,
     size_t p = msg.find("unknown ");
     size_t q1 = p == std::string::npos ? p : msg.find('\'', p);
     size_t q2 = q1 == std::string::npos ? q1 : msg.find('\'', q1 + 1);
-    if (q2 != std::string::npos) ++report->unknown[msg.substr(p + 8, q2 - p - 7)];
+    if (q2 != std::string::npos)
+      ++report->unknown[msg.substr(p + 8, q2 - p - 7)];
     return;
   }
   if (*kind == RowKind::kNoActor) ++report->no_actor;

@@ -70,7 +70,7 @@ class EventRowParser {
 void SplitTabs(std::string_view line, std::vector<std::string_view>* fields);
 
 struct ImportOptions {
-  size_t batch = 256;     // documents per StoreDocuments() transaction
+  size_t batch = 256;         // documents per StoreDocuments() transaction
   size_t max_line = 1 << 20;  // longer lines are bad rows
 };
 
@@ -84,7 +84,7 @@ struct ImportReport {
   std::vector<std::string> errors;  // "FILE:LINE: message", in input order
   // Problem values (an unknown country name) with how many rows had them.
   std::map<std::string, int64_t> unknown;
-  StoreCounts store;       // what the store did
+  StoreCounts store;  // what the store did
 };
 
 class EventImporter {

@@ -34,12 +34,26 @@ const Deps& LoadDeps() {
 std::string IcewsRow(std::string event_id, std::string story,
                      std::string src_country, std::string code,
                      std::string tgt_country) {
-  std::vector<std::string> cols = {
-      event_id, "2018-06-01", "Government (" + src_country + ")",
-      "Government", src_country, "Consult", code, "1",
-      "Citizen (" + tgt_country + ")", "General Population / Civilian / Social",
-      tgt_country, story, "1", "Reuters News", "NA", "NA", "NA", "NA", "NA",
-      "NA"};
+  std::vector<std::string> cols = {event_id,
+                                   "2018-06-01",
+                                   "Government (" + src_country + ")",
+                                   "Government",
+                                   src_country,
+                                   "Consult",
+                                   code,
+                                   "1",
+                                   "Citizen (" + tgt_country + ")",
+                                   "General Population / Civilian / Social",
+                                   tgt_country,
+                                   story,
+                                   "1",
+                                   "Reuters News",
+                                   "NA",
+                                   "NA",
+                                   "NA",
+                                   "NA",
+                                   "NA",
+                                   "NA"};
   std::string line;
   for (size_t i = 0; i < cols.size(); ++i) {
     if (i > 0) line += '\t';
@@ -56,12 +70,12 @@ const char kHeader[] =
 
 std::string SmallFile() {
   return std::string(kHeader) + "\n" +
-         IcewsRow("1", "100", "Japan", "040", "China") + "\n" +    // line 2
-         IcewsRow("2", "200", "India", "042", "Nepal") + "\n" +    // line 3
-         "garbage line\n" +                                        // line 4
-         IcewsRow("3", "100", "China", "036", "Japan") + "\n" +    // line 5
-         IcewsRow("4", "100", "Narnia", "036", "Japan") + "\n" +   // line 6
-         IcewsRow("1", "100", "Japan", "040", "China") + "\n";     // line 7: dup
+         IcewsRow("1", "100", "Japan", "040", "China") + "\n" +   // line 2
+         IcewsRow("2", "200", "India", "042", "Nepal") + "\n" +   // line 3
+         "garbage line\n" +                                       // line 4
+         IcewsRow("3", "100", "China", "036", "Japan") + "\n" +   // line 5
+         IcewsRow("4", "100", "Narnia", "036", "Japan") + "\n" +  // line 6
+         IcewsRow("1", "100", "Japan", "040", "China") + "\n";    // line 7: dup
 }
 
 TEST(EventImporterTest, ReportsBadRowsWithLineNumbersAndGroupsStories) {
@@ -77,8 +91,7 @@ TEST(EventImporterTest, ReportsBadRowsWithLineNumbersAndGroupsStories) {
   ASSERT_EQ(report.errors.size(), 2u);
   EXPECT_EQ(report.errors[0],
             "small.tab:4: expected 20 tab-separated columns, found 1");
-  EXPECT_EQ(report.errors[1],
-            "small.tab:6: source: unknown country 'Narnia'");
+  EXPECT_EQ(report.errors[1], "small.tab:6: source: unknown country 'Narnia'");
   EXPECT_EQ(report.unknown.at("country 'Narnia'"), 1);
 
   std::vector<StoredDocument> docs = importer.Documents();
@@ -98,9 +111,9 @@ TEST(EventImporterTest, ReportsBadRowsWithLineNumbersAndGroupsStories) {
     EXPECT_EQ(docs[0].doc.text.substr(e.sentence_begin,
                                       e.sentence_end - e.sentence_begin),
               i == 0 ? row1 : row3);
-    EXPECT_EQ(docs[0].doc.text.substr(e.source.begin,
-                                      e.source.end - e.source.begin),
-              e.source.text);
+    EXPECT_EQ(
+        docs[0].doc.text.substr(e.source.begin, e.source.end - e.source.begin),
+        e.source.text);
   }
   EXPECT_EQ(docs[0].events[1].source.code, "CHNGOV");
   EXPECT_EQ(docs[0].events[1].target->code, "JPNCVL");
@@ -157,7 +170,8 @@ TEST(EventImporterTest, ImportsTheIcewsSample) {
     EXPECT_LE(report.bad_rows, 3);
     ASSERT_TRUE(importer.Store(store->get(), &report).ok());
     EXPECT_EQ(report.store.events, pass == 0 ? report.events : 0);
-    EXPECT_EQ(report.store.inserted, pass == 0 ? *(*store)->CountDocuments() : 0);
+    EXPECT_EQ(report.store.inserted,
+              pass == 0 ? *(*store)->CountDocuments() : 0);
     EXPECT_EQ(*(*store)->CountEvents(), kSampleEvents - report.bad_rows);
   }
 }

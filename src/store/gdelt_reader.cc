@@ -13,15 +13,15 @@ namespace {
 
 constexpr int kGlobalEventId = 0;
 constexpr int kDay = 1;
-constexpr int kActor1 = 5;   // Code; +2 CountryCode; +7 Type1Code
+constexpr int kActor1 = 5;  // Code; +2 CountryCode; +7 Type1Code
 constexpr int kActor2 = 15;
 constexpr int kEventCode = 26;
 constexpr int kSourceUrl = 60;
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-           return std::isdigit(c) != 0;
-         });
+    return std::isdigit(c) != 0;
+  });
 }
 
 // "20180601" → the day, or kNoDay.
@@ -44,8 +44,7 @@ std::string_view UrlHost(std::string_view url) {
 
 }  // namespace
 
-GdeltReader::GdeltReader(const ActorDictionary* actors,
-                         const CameoTable* cameo)
+GdeltReader::GdeltReader(const ActorDictionary* actors, const CameoTable* cameo)
     : actors_(actors), cameo_(cameo) {}
 
 Result<RowKind> GdeltReader::Parse(std::string_view line,
@@ -78,10 +77,10 @@ Result<RowKind> GdeltReader::Parse(std::string_view line,
   auto actor = [&](int col, EventActor* a) {
     a->code = std::string(f[col]);
     CodeParts parts = actors_->SplitCode(a->code);
-    a->country = f[col + 2].empty() ? std::move(parts.country)
-                                    : std::string(f[col + 2]);
-    a->sector = f[col + 7].empty() ? std::move(parts.sector)
-                                   : std::string(f[col + 7]);
+    a->country =
+        f[col + 2].empty() ? std::move(parts.country) : std::string(f[col + 2]);
+    a->sector =
+        f[col + 7].empty() ? std::move(parts.sector) : std::string(f[col + 7]);
     std::string_view name = f[col + 1];
     a->text = std::string(name);
     a->begin = static_cast<uint32_t>(name.data() - line.data());
@@ -103,7 +102,8 @@ Result<RowKind> GdeltReader::Parse(std::string_view line,
   e.trigger_end = e.trigger_begin + static_cast<uint32_t>(code.size());
   e.confidence = 1.0;
   const std::string_view url = f[kSourceUrl];
-  out->doc_key = url.empty() ? std::string(f[kGlobalEventId]) : std::string(url);
+  out->doc_key =
+      url.empty() ? std::string(f[kGlobalEventId]) : std::string(url);
   std::string_view host = UrlHost(url);
   if (!host.empty()) {
     out->doc_url = std::string(url);

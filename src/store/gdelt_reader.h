@@ -43,8 +43,7 @@ class GdeltReader : public EventRowParser {
   std::string_view format() const override { return "gdelt"; }
   // Bad rows (column count, GlobalEventID, Day, EventCode) are
   // InvalidArgument naming the column and value.
-  Result<RowKind> Parse(std::string_view line,
-                        ImportedRow* out) const override;
+  Result<RowKind> Parse(std::string_view line, ImportedRow* out) const override;
 
  private:
   const ActorDictionary* actors_;

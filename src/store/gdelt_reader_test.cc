@@ -55,16 +55,24 @@ TEST(GdeltReaderTest, CodesGoodRows) {
     std::string doc_key, doc_source;
   };
   const Case cases[] = {
-      {GdeltRow({{5, "VEN"}, {6, "VENEZUELA"}, {7, "VEN"},
-                 {15, "VENGOV"}, {16, "VENEZUELA"}, {17, "VEN"}, {22, "GOV"}}),
+      {GdeltRow({{5, "VEN"},
+                 {6, "VENEZUELA"},
+                 {7, "VEN"},
+                 {15, "VENGOV"},
+                 {16, "VENEZUELA"},
+                 {17, "VEN"},
+                 {22, "GOV"}}),
        "VEN", "VEN", "", "VENGOV", "VEN", "GOV",
        "https://www.example.com/news/1", "www.example.com"},
       // Country and sector from the code when the columns are empty.
-      {GdeltRow({{5, "IGOUNO"}, {6, "UNITED NATIONS"}, {8, "UNO"},
-                 {15, "PRKMIL"}, {60, ""}}),
+      {GdeltRow({{5, "IGOUNO"},
+                 {6, "UNITED NATIONS"},
+                 {8, "UNO"},
+                 {15, "PRKMIL"},
+                 {60, ""}}),
        "IGOUNO", "IGOUNO", "IGO", "PRKMIL", "PRK", "MIL", "818966496", ""},
-      {GdeltRow({{5, "USAGOV"}, {7, "USA"}, {12, "GOV"},
-                 {60, "BBC Monitoring"}}),
+      {GdeltRow(
+           {{5, "USAGOV"}, {7, "USA"}, {12, "GOV"}, {60, "BBC Monitoring"}}),
        "USAGOV", "USA", "GOV", "", "", "", "BBC Monitoring", "BBC Monitoring"},
   };
   for (const Case& c : cases) {

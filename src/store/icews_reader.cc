@@ -126,8 +126,8 @@ bool IsMinistry(std::string_view sector) {
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-           return std::isdigit(c) != 0;
-         });
+    return std::isdigit(c) != 0;
+  });
 }
 
 bool IsMissing(std::string_view s) { return s.empty() || s == "NA"; }
@@ -156,9 +156,9 @@ bool HasSector(std::string_view sectors, std::string_view wanted) {
   size_t start = 0;
   while (start <= sectors.size()) {
     size_t comma = sectors.find(',', start);
-    std::string_view s = sectors.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos
-                                               : comma - start);
+    std::string_view s = sectors.substr(start, comma == std::string_view::npos
+                                                   ? std::string_view::npos
+                                                   : comma - start);
     if (s == wanted) return true;
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -168,8 +168,7 @@ bool HasSector(std::string_view sectors, std::string_view wanted) {
 
 }  // namespace
 
-IcewsReader::IcewsReader(const ActorDictionary* actors,
-                         const CameoTable* cameo)
+IcewsReader::IcewsReader(const ActorDictionary* actors, const CameoTable* cameo)
     : actors_(actors), cameo_(cameo) {}
 
 std::string_view IcewsReader::SectorCode(std::string_view sectors) {
@@ -179,9 +178,9 @@ std::string_view IcewsReader::SectorCode(std::string_view sectors) {
   size_t start = 0;
   while (start <= sectors.size()) {
     size_t comma = sectors.find(',', start);
-    std::string_view s = sectors.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos
-                                               : comma - start);
+    std::string_view s = sectors.substr(start, comma == std::string_view::npos
+                                                   ? std::string_view::npos
+                                                   : comma - start);
     for (size_t i = 0; i < best; ++i) {
       if (kSectorAgents[i].sector == s) {
         best = i;
@@ -352,9 +351,8 @@ Result<RowKind> IcewsReader::Parse(std::string_view line,
   e.trigger_begin = offset(f[kEventText]);
   e.trigger_end = e.trigger_begin + static_cast<uint32_t>(f[kEventText].size());
   e.confidence = 1.0;
-  out->doc_key = IsMissing(f[kStoryId])
-                     ? "event-" + std::string(f[kEventId])
-                     : std::string(f[kStoryId]);
+  out->doc_key = IsMissing(f[kStoryId]) ? "event-" + std::string(f[kEventId])
+                                        : std::string(f[kStoryId]);
   if (!IsMissing(f[kPublisher])) out->doc_source = std::string(f[kPublisher]);
   return RowKind::kEvent;
 }

@@ -46,8 +46,7 @@ class IcewsReader : public EventRowParser {
   // CAMEO code, unknown country or actor, no source) are InvalidArgument
   // naming the column and value. An unknown country's message starts with
   // "unknown country '".
-  Result<RowKind> Parse(std::string_view line,
-                        ImportedRow* out) const override;
+  Result<RowKind> Parse(std::string_view line, ImportedRow* out) const override;
 
   // dyad's code for an ICEWS country name ("Russian Federation" → "RUS",
   // "Occupied Palestinian Territory" → "PSE"), or "" when unknown.

@@ -44,10 +44,16 @@ std::string IcewsRow(std::string src_name, std::string src_sectors,
                      std::string src_country, std::string code,
                      std::string tgt_name, std::string tgt_sectors,
                      std::string tgt_country, std::string date = "2018-06-01") {
-  return Row({"32889836", date, src_name, src_sectors, src_country, "Consult",
-              code, "1", tgt_name, tgt_sectors, tgt_country, "47400351", "2",
-              "Vietnam News Agency Bulletin", "Hanoi", "NA", "Province",
-              "Vietnam", "21.0245", "105.841"});
+  return Row({"32889836",  date,
+              src_name,    src_sectors,
+              src_country, "Consult",
+              code,        "1",
+              tgt_name,    tgt_sectors,
+              tgt_country, "47400351",
+              "2",         "Vietnam News Agency Bulletin",
+              "Hanoi",     "NA",
+              "Province",  "Vietnam",
+              "21.0245",   "105.841"});
 }
 
 TEST(IcewsReaderTest, CodesGoodRows) {
@@ -70,8 +76,8 @@ TEST(IcewsReaderTest, CodesGoodRows) {
                 "Police,Government", "Occupied Palestinian Territory"),
        "RUSGOV", "RUS", "GOV", "PSECOP", "PSE"},
       {IcewsRow("Citizen (Congo)", "General Population / Civilian / Social",
-                "Congo", "190", "Rebel (Democratic Republic of Congo)",
-                "Rebel", "Democratic Republic of Congo"),
+                "Congo", "190", "Rebel (Democratic Republic of Congo)", "Rebel",
+                "Democratic Republic of Congo"),
        "COGCVL", "COG", "CVL", "CODREB", "COD"},
       {IcewsRow("North Korea", "NA", "North Korea", "020", "Unspecified Actor",
                 "Unspecified", "NA"),
@@ -121,9 +127,8 @@ TEST(IcewsReaderTest, KeepsLeadingZerosOfCameoCodes) {
   const Deps& deps = LoadDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   ImportedRow row;
-  auto kind = reader.Parse(IcewsRow("Japan", "NA", "Japan", "0251", "China",
-                                    "NA", "China"),
-                           &row);
+  auto kind = reader.Parse(
+      IcewsRow("Japan", "NA", "Japan", "0251", "China", "NA", "China"), &row);
   ASSERT_TRUE(kind.ok());
   EXPECT_EQ(row.event.code, "0251");
 }
@@ -136,7 +141,8 @@ TEST(IcewsReaderTest, RejectsBadRowsWithReasons) {
     std::string message;  // expected start of the message
   };
   const Case cases[] = {
-      {"32889836\t2018-06-01\tonly three", "expected 20 tab-separated columns, found 3"},
+      {"32889836\t2018-06-01\tonly three",
+       "expected 20 tab-separated columns, found 3"},
       {IcewsRow("Japan", "NA", "Japan", "040", "China", "NA", "China",
                 "2018-13-01"),
        "bad Event Date '2018-13-01'"},
@@ -165,13 +171,15 @@ TEST(IcewsReaderTest, HeaderIsSkipped) {
   const Deps& deps = LoadDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   ImportedRow row;
-  auto kind = reader.Parse(
-      Row({"Event ID", "Event Date", "Source Name", "Source Sectors",
-           "Source Country", "Event Text", "CAMEO Code", "Intensity",
-           "Target Name", "Target Sectors", "Target Country", "Story ID",
-           "Sentence Number", "Publisher", "City", "District", "Province",
-           "Country", "Latitude", "Longitude"}),
-      &row);
+  auto kind =
+      reader.Parse(Row({"Event ID",        "Event Date",     "Source Name",
+                        "Source Sectors",  "Source Country", "Event Text",
+                        "CAMEO Code",      "Intensity",      "Target Name",
+                        "Target Sectors",  "Target Country", "Story ID",
+                        "Sentence Number", "Publisher",      "City",
+                        "District",        "Province",       "Country",
+                        "Latitude",        "Longitude"}),
+                   &row);
   ASSERT_TRUE(kind.ok());
   EXPECT_EQ(*kind, RowKind::kHeader);
 }

@@ -69,6 +69,8 @@ const HashFamily& Family() {
   return kFamily;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c >= 0x80;
@@ -82,10 +84,17 @@ void ForEachContentWord(std::string_view text, F&& f) {
   while (i < text.size()) {
     while (i < text.size() && !IsWordByte(text[i])) ++i;
     word.clear();
-    while (i < text.size() && IsWordByte(text[i])) {
-      char c = text[i++];
+    while (i < text.size()) {
+      char c = text[i];
+      // "1.19" and "807,000" stay one token: their parts ("19", "000") are
+      // shared by unrelated reports.
+      const bool in_number = (c == '.' || c == ',') && !word.empty() &&
+                             IsDigit(word.back()) && i + 1 < text.size() &&
+                             IsDigit(text[i + 1]);
+      if (!IsWordByte(c) && !in_number) break;
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       word.push_back(c);
+      ++i;
     }
     if (word.size() >= 2 && !IsStopWord(word)) f(word);
   }
@@ -160,11 +169,14 @@ Result<MinHashSignature> NearDuplicateIndex::Decode(std::string_view blob) {
 }
 
 uint64_t NearDuplicateIndex::BandKey(const MinHashSignature& sig, int band) {
-  uint32_t buf[kRowsPerBand + 1];
-  buf[0] = static_cast<uint32_t>(band);
-  std::memcpy(buf + 1, sig.data() + band * kRowsPerBand,
-              sizeof(uint32_t) * kRowsPerBand);
-  return XXH3_64bits(buf, sizeof(buf));
+  static_assert(kRowsPerBand == 2);
+  // The values are already uniform hashes: packing them with the band
+  // number and one mixing step is enough (the keys never leave memory).
+  uint64_t z = (static_cast<uint64_t>(sig[band * 2]) << 32) |
+               sig[band * 2 + 1];
+  z ^= static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 31)) * 0xbf58476d1ce4e5b9ULL;
+  return z ^ (z >> 29);
 }
 
 std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::FindMostSimilar(

@@ -19,6 +19,10 @@ constexpr int kNumBands =
 // similar known copy) 2-row bands collide 10.8 times on average, unrelated
 // articles (Jaccard ~0.05) 0.3 times.
 constexpr int kMinBandHits = 2;
+// Bands whose bucket holds more documents than this are not scanned: such
+// values are shared by a template (earnings tables, bond notices), and a
+// real copy still collides in its other bands.
+constexpr size_t kMaxBucketScan = 256;
 
 // Function-word stop list: words every article shares say nothing about
 // which story it tells.
@@ -186,7 +190,7 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::FindMostSimilar(
   touched_.clear();
   for (int band = 0; band < kNumBands; ++band) {
     auto it = buckets_.find(BandKey(sig, band));
-    if (it == buckets_.end()) continue;
+    if (it == buckets_.end() || it->second.size() > kMaxBucketScan) continue;
     for (uint32_t e : it->second) {
       if (hits_[e] == 0) touched_.push_back(e);
       if (hits_[e] < 255) ++hits_[e];

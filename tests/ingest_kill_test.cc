@@ -58,12 +58,12 @@ int WriteCorpus(const std::string& path) {
         const int day = 1 + (std::stoi(date.substr(8, 2)) + copy) % 28;
         date = date.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
       }
-      nlohmann::json j = {{"id", "copy" + std::to_string(copy) + "-" +
-                                     f.stem().string()},
-                          {"title", a.title},
-                          {"date", date},
-                          {"source", "Outlet " + std::to_string(copy % 7)},
-                          {"text", text}};
+      nlohmann::json j = {
+          {"id", "copy" + std::to_string(copy) + "-" + f.stem().string()},
+          {"title", a.title},
+          {"date", date},
+          {"source", "Outlet " + std::to_string(copy % 7)},
+          {"text", text}};
       out << j.dump() << "\n";
       ++n;
     }
@@ -136,14 +136,17 @@ void ExpectConsistent(const std::string& db, const std::string& when) {
   EXPECT_EQ(Dump(db, "PRAGMA integrity_check"), "ok\n");
   EXPECT_EQ(Dump(db, "PRAGMA foreign_key_check"), "");
   if (Dump(db, "SELECT MAX(version) FROM schema_version") != "2\n") return;
-  EXPECT_EQ(Dump(db, "SELECT (SELECT COUNT(*) FROM events) = (SELECT "
-                     "COALESCE(SUM(num_mentions), 0) FROM event_groups)"),
+  EXPECT_EQ(Dump(db,
+                 "SELECT (SELECT COUNT(*) FROM events) = (SELECT "
+                 "COALESCE(SUM(num_mentions), 0) FROM event_groups)"),
             "1\n");
-  EXPECT_EQ(Dump(db, "SELECT COUNT(*) FROM events WHERE group_id IS NULL OR "
-                     "group_id NOT IN (SELECT id FROM event_groups)"),
+  EXPECT_EQ(Dump(db,
+                 "SELECT COUNT(*) FROM events WHERE group_id IS NULL OR "
+                 "group_id NOT IN (SELECT id FROM event_groups)"),
             "0\n");
-  EXPECT_EQ(Dump(db, "SELECT (SELECT COUNT(*) FROM events) = (SELECT "
-                     "COUNT(*) FROM events_fts)"),
+  EXPECT_EQ(Dump(db,
+                 "SELECT (SELECT COUNT(*) FROM events) = (SELECT "
+                 "COUNT(*) FROM events_fts)"),
             "1\n");
 }
 
@@ -211,8 +214,8 @@ TEST_F(IngestKillTest, KilledIngestResumesToTheCleanResult) {
     }
     ASSERT_EQ(kill(pid, SIGKILL), 0);
     const int rc = Wait(pid);
-    EXPECT_EQ(rc, -SIGKILL) << "ingest ended before the kill: "
-                            << ReadFile(log);
+    EXPECT_EQ(rc, -SIGKILL)
+        << "ingest ended before the kill: " << ReadFile(log);
     ExpectConsistent(db, "after kill at " + std::to_string(threshold));
     const int64_t now = CountDocuments(db);
     EXPECT_LT(now, total);

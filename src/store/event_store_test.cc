@@ -326,7 +326,6 @@ TEST_F(EventStoreTest, WorksWithoutCameoTable) {
   EXPECT_EQ((*dyads)[0].goldstein_sum, 0.0);  // NULL goldstein sums to 0
 }
 
-
 // The version-1 schema exactly as dyad 0.1 shipped it: a store to upgrade.
 constexpr const char* kVersionOneSchema = R"sql(
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -387,26 +386,31 @@ TEST_F(EventStoreTest, UpgradesVersionOneStore) {
   EXPECT_EQ(
       QueryText(path, "SELECT origin FROM documents WHERE id = 'icews:42'"),
       "icews");
-  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM documents "
-                           "WHERE cluster_id IS NULL"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM documents "
+                     "WHERE cluster_id IS NULL"),
             0);
   EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups"), 2);
-  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events WHERE group_id IS "
-                           "NULL"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM events WHERE group_id IS "
+                     "NULL"),
             0);
   EXPECT_EQ(QueryText(path,
                       "SELECT num_mentions || ',' || num_sources || ',' || "
                       "num_articles || ',' || first_event_id FROM "
                       "event_groups WHERE code = '040'"),
             "2,2,2,1");
-  EXPECT_EQ(QueryText(path, "SELECT merge_key FROM event_groups "
-                            "WHERE code = '051'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT merge_key FROM event_groups "
+                      "WHERE code = '051'"),
             "2024-10-06|CHNGOV|PRKGOV|051|asserted");
-  EXPECT_EQ(QueryText(path, "SELECT sentence FROM events_fts "
-                            "WHERE events_fts MATCH 'praised'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT sentence FROM events_fts "
+                      "WHERE events_fts MATCH 'praised'"),
             "Xi praised Kim.");
-  EXPECT_EQ(QueryInt(path, "SELECT rowid FROM events_fts "
-                           "WHERE events_fts MATCH 'beijing'"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT rowid FROM events_fts "
+                     "WHERE events_fts MATCH 'beijing'"),
             3);
 }
 
@@ -414,7 +418,8 @@ TEST_F(EventStoreTest, UpgradesVersionOneStore) {
 std::string GroupCounts(const std::string& path, const std::string& code) {
   std::string sql =
       "SELECT num_mentions || ',' || num_sources || ',' || num_articles "
-      "FROM event_groups WHERE code = '" + code + "'";
+      "FROM event_groups WHERE code = '" +
+      code + "'";
   return QueryText(path, sql.c_str());
 }
 
@@ -439,21 +444,25 @@ TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
   ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
   EXPECT_EQ(GroupCounts(path, "040"), "3,2,3");
   EXPECT_EQ(GroupCounts(path, "051"), "1,1,1");
-  EXPECT_EQ(QueryInt(path, "SELECT first_event_id FROM event_groups "
-                           "WHERE code = '040'"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT first_event_id FROM event_groups "
+                     "WHERE code = '040'"),
             1);
   EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts"), 4);
-  EXPECT_EQ(QueryText(path, "SELECT sentence FROM events_fts "
-                            "WHERE events_fts MATCH 'praised'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT sentence FROM events_fts "
+                      "WHERE events_fts MATCH 'praised'"),
             "Xi praised Kim.");
 
   // Re-ingesting the same documents changes nothing.
-  const std::string before = QueryText(
-      path, "SELECT group_concat(id || ':' || num_mentions || ':' || "
-            "first_event_id, ' ') FROM event_groups");
+  const std::string before =
+      QueryText(path,
+                "SELECT group_concat(id || ':' || num_mentions || ':' || "
+                "first_event_id, ' ') FROM event_groups");
   ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
-  EXPECT_EQ(QueryText(path, "SELECT group_concat(id || ':' || num_mentions || "
-                            "':' || first_event_id, ' ') FROM event_groups"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT group_concat(id || ':' || num_mentions || "
+                      "':' || first_event_id, ' ') FROM event_groups"),
             before);
 
   // Replacing "a" drops its 051 event: that group goes, the 040 group
@@ -467,23 +476,26 @@ TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
   EXPECT_EQ(counts.replaced, 1);
   EXPECT_EQ(GroupCounts(path, "051"), "<none>");
   EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups"), 2);
-  EXPECT_EQ(QueryText(path, "SELECT num_mentions || ',' || num_sources || "
-                            "',' || first_event_id FROM event_groups WHERE "
-                            "date = '2024-10-06'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT num_mentions || ',' || num_sources || "
+                      "',' || first_event_id FROM event_groups WHERE "
+                      "date = '2024-10-06'"),
             "2,2,3");
-  EXPECT_EQ(QueryText(path, "SELECT num_mentions FROM event_groups WHERE "
-                            "date = '2024-10-07'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT num_mentions FROM event_groups WHERE "
+                      "date = '2024-10-07'"),
             "1");
   EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts"), 3);
-  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts "
-                           "WHERE events_fts MATCH 'praised'"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM events_fts "
+                     "WHERE events_fts MATCH 'praised'"),
             0);
-  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events e JOIN event_groups "
-                           "g ON g.id = e.group_id"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM events e JOIN event_groups "
+                     "g ON g.id = e.group_id"),
             3);
   EXPECT_EQ(QueryInt(path, "SELECT SUM(num_mentions) FROM event_groups"), 3);
 }
-
 
 // The articles of data/sample as the reader makes documents of them.
 std::vector<StoredDocument> SampleDocuments() {
@@ -549,19 +561,20 @@ TEST_F(EventStoreTest, SampleClustersExactlyItsKnownNearDuplicates) {
     ASSERT_TRUE(store.ok());
     // Two batches: the index carries over between transactions.
     const size_t half = docs.size() / 2;
-    ASSERT_TRUE((*store)
-                    ->StoreDocuments(std::span(docs).first(half), nullptr)
-                    .ok());
+    ASSERT_TRUE(
+        (*store)->StoreDocuments(std::span(docs).first(half), nullptr).ok());
     ASSERT_TRUE(
         (*store)->StoreDocuments(std::span(docs).subspan(half), nullptr).ok());
   }
   EXPECT_EQ(SharedClusters(path), kSamplePairs);
   // The cluster is named after the first-stored document.
-  EXPECT_EQ(QueryText(path, "SELECT cluster_id FROM documents WHERE id = "
-                            "'2024-06-20-prk-rus-treaty-wire'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT cluster_id FROM documents WHERE id = "
+                      "'2024-06-20-prk-rus-treaty-wire'"),
             "2024-06-19-prk-rus-treaty-signed");
-  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM documents WHERE minhash IS "
-                           "NULL"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT COUNT(*) FROM documents WHERE minhash IS "
+                     "NULL"),
             0);
   // Reopened, the index is rebuilt from the stored signatures: a further
   // copy joins its cluster.
@@ -577,8 +590,9 @@ TEST_F(EventStoreTest, SampleClustersExactlyItsKnownNearDuplicates) {
     std::vector<StoredDocument> more = {copy};
     ASSERT_TRUE((*store)->StoreDocuments(more, nullptr).ok());
   }
-  EXPECT_EQ(QueryText(path, "SELECT cluster_id FROM documents WHERE id = "
-                            "'third-copy'"),
+  EXPECT_EQ(QueryText(path,
+                      "SELECT cluster_id FROM documents WHERE id = "
+                      "'third-copy'"),
             "2024-06-19-prk-rus-treaty-signed");
 }
 
@@ -647,7 +661,8 @@ TEST_F(EventStoreTest, MergesReportsOfOneEvent) {
   const Event meet = MakeEvent("PRKGOV", "CHNGOV", "040", "2024-04-13");
   Event meet_claimed = meet;
   meet_claimed.modality = Modality::kAlleged;
-  const Event meet_next_day = MakeEvent("PRKGOV", "CHNGOV", "040", "2024-04-14");
+  const Event meet_next_day =
+      MakeEvent("PRKGOV", "CHNGOV", "040", "2024-04-14");
   const Event praise = MakeEvent("CHNGOV", "PRKGOV", "051", "2024-04-13");
   const Event undated = MakeEvent("PRKGOV", "CHNGOV", "040", "");
   const std::vector<MergeCase> cases = {
@@ -698,20 +713,23 @@ TEST_F(EventStoreTest, MergesReportsOfOneEvent) {
                                  -1, &st, nullptr),
               SQLITE_OK);
     while (sqlite3_step(st) == SQLITE_ROW) {
-      groups.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+      groups.push_back(
+          reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
     EXPECT_EQ(groups, c.groups);
     // Every mention points at its group, and the group's representative is
     // its first mention.
-    EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events e LEFT JOIN "
-                             "event_groups g ON g.id = e.group_id WHERE "
-                             "g.id IS NULL"),
+    EXPECT_EQ(QueryInt(path,
+                       "SELECT COUNT(*) FROM events e LEFT JOIN "
+                       "event_groups g ON g.id = e.group_id WHERE "
+                       "g.id IS NULL"),
               0);
-    EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups g WHERE "
-                             "first_event_id != (SELECT MIN(id) FROM events "
-                             "WHERE group_id = g.id)"),
+    EXPECT_EQ(QueryInt(path,
+                       "SELECT COUNT(*) FROM event_groups g WHERE "
+                       "first_event_id != (SELECT MIN(id) FROM events "
+                       "WHERE group_id = g.id)"),
               0);
   }
 }

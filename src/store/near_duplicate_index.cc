@@ -6,8 +6,8 @@
 #include <array>
 #include <cstring>
 #include <limits>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 
 namespace dyad {
@@ -27,23 +27,27 @@ constexpr size_t kMaxBucketScan = 256;
 // Function-word stop list: words every article shares say nothing about
 // which story it tells.
 constexpr std::string_view kStopWords[] = {
-    "about", "after", "again", "against", "all", "also", "am", "an", "and",
-    "any", "are", "as", "at", "be", "because", "been", "before", "being",
-    "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "doing", "down", "during", "each", "few", "for", "from", "further",
-    "had", "has", "have", "he", "her", "here", "his", "if", "in", "into",
-    "is", "it", "its", "just", "may", "might", "more", "most", "no", "nor",
-    "not", "of", "on", "once", "only", "or", "other", "our", "out", "over",
-    "own", "said", "same", "say", "says", "she", "should", "so", "some",
-    "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "to", "under", "until", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "will", "with", "within", "without", "would", "you",
+    "about",   "after",  "again",  "against", "all",     "also",   "am",
+    "an",      "and",    "any",    "are",     "as",      "at",     "be",
+    "because", "been",   "before", "being",   "between", "both",   "but",
+    "by",      "can",    "could",  "did",     "do",      "does",   "doing",
+    "down",    "during", "each",   "few",     "for",     "from",   "further",
+    "had",     "has",    "have",   "he",      "her",     "here",   "his",
+    "if",      "in",     "into",   "is",      "it",      "its",    "just",
+    "may",     "might",  "more",   "most",    "no",      "nor",    "not",
+    "of",      "on",     "once",   "only",    "or",      "other",  "our",
+    "out",     "over",   "own",    "said",    "same",    "say",    "says",
+    "she",     "should", "so",     "some",    "such",    "than",   "that",
+    "the",     "their",  "them",   "then",    "there",   "these",  "they",
+    "this",    "those",  "to",     "under",   "until",   "up",     "very",
+    "was",     "we",     "were",   "what",    "when",    "where",  "which",
+    "while",   "who",    "whom",   "will",    "with",    "within", "without",
+    "would",   "you",
 };
 
 bool IsStopWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet(
-      std::begin(kStopWords), std::end(kStopWords));
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStopWords),
+                                                         std::end(kStopWords));
   return kSet.contains(w);
 }
 
@@ -129,7 +133,8 @@ MinHashSignature NearDuplicateIndex::Sign(std::string_view text) const {
   MinHashSignature sig(kNumHashes, std::numeric_limits<uint32_t>::max());
   for (uint64_t h : hashes) {
     for (int i = 0; i < kNumHashes; ++i) {
-      const uint32_t v = static_cast<uint32_t>((h * fam.mul[i] + fam.add[i]) >> 32);
+      const uint32_t v =
+          static_cast<uint32_t>((h * fam.mul[i] + fam.add[i]) >> 32);
       sig[i] = std::min(sig[i], v);
     }
   }
@@ -176,8 +181,7 @@ uint64_t NearDuplicateIndex::BandKey(const MinHashSignature& sig, int band) {
   static_assert(kRowsPerBand == 2);
   // The values are already uniform hashes: packing them with the band
   // number and one mixing step is enough (the keys never leave memory).
-  uint64_t z = (static_cast<uint64_t>(sig[band * 2]) << 32) |
-               sig[band * 2 + 1];
+  uint64_t z = (static_cast<uint64_t>(sig[band * 2]) << 32) | sig[band * 2 + 1];
   z ^= static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL;
   z = (z ^ (z >> 31)) * 0xbf58476d1ce4e5b9ULL;
   return z ^ (z >> 29);
@@ -206,9 +210,8 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::FindMostSimilar(
     const double sim = Similarity(sig, entry.sig);
     if (sim < options_.threshold) continue;
     if (best == nullptr || sim > best_sim ||
-        (sim == best_sim &&
-         std::tie(entry.cluster_id, entry.doc_id) <
-             std::tie(best->cluster_id, best->doc_id))) {
+        (sim == best_sim && std::tie(entry.cluster_id, entry.doc_id) <
+                                std::tie(best->cluster_id, best->doc_id))) {
       best = &entry;
       best_sim = sim;
     }

@@ -3,14 +3,15 @@
 //
 // A document's features are its distinct content words (lowercased ASCII
 // letters and digits, UTF-8 letters kept, numbers with their inner '.' and
-// ',', stop words and one-letter tokens dropped): word shingles of size 1. Longer shingles were measured and
-// rejected: the rewritten wire copies of data/sample share only 1–5 % of
-// their 3-word shingles, as little as different stories on the same topic
-// (doc/store.md, "Near-duplicates"). The signature is a MinHash of kNumHashes
-// 32-bit values; the fraction of equal values estimates the Jaccard
-// similarity of the feature sets. Candidates are found by LSH banding
-// (kNumHashes / 2 bands of 2 rows) and need at least two colliding bands
-// before their signatures are compared.
+// ',', stop words and one-letter tokens dropped): word shingles of size 1.
+// Longer shingles were measured and rejected: the rewritten wire copies of
+// data/sample share only 1–5 % of their 3-word shingles, as little as different
+// stories on the same topic (doc/store.md, "Near-duplicates"). The signature is
+// a MinHash of kNumHashes 32-bit values; the fraction of equal values estimates
+// the Jaccard similarity of the feature sets. Candidates are found by LSH
+// banding (kNumHashes / 2 bands of 2 rows) and need at least two colliding
+// bands before their signatures are compared; buckets grown past 256
+// documents (values shared by a template) are not scanned.
 //
 // Not thread-safe; owned by the EventStore's writer.
 #ifndef DYAD_STORE_NEAR_DUPLICATE_INDEX_H_
@@ -63,7 +64,8 @@ class NearDuplicateIndex {
   static std::vector<std::string> Features(std::string_view text);
 
   // Estimated Jaccard similarity of two signatures (0 if either is empty).
-  static double Similarity(const MinHashSignature& a, const MinHashSignature& b);
+  static double Similarity(const MinHashSignature& a,
+                           const MinHashSignature& b);
 
   // The stored form (little-endian uint32 values) and back. Decode fails
   // with Corruption on a blob of the wrong size.

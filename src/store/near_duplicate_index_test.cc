@@ -76,8 +76,8 @@ TEST(NearDuplicateIndexTest, ClassifiesEveryLabelledPair) {
     index.Add("first", "first", a);
     auto match = index.FindMostSimilar(b);
     EXPECT_EQ(match.has_value(), p.duplicate)
-        << p.first << " / " << p.second << " (" << p.kind
-        << "): similarity " << sim;
+        << p.first << " / " << p.second << " (" << p.kind << "): similarity "
+        << sim;
     if (match.has_value()) {
       EXPECT_EQ(match->cluster_id, "first");
       EXPECT_DOUBLE_EQ(match->similarity, sim);
@@ -86,10 +86,11 @@ TEST(NearDuplicateIndexTest, ClassifiesEveryLabelledPair) {
 }
 
 TEST(NearDuplicateIndexTest, FeaturesAreContentWords) {
-  EXPECT_EQ(NearDuplicateIndex::Features(
-                "The Port of ROTTERDAM said: dock-workers' strike, 2024! 1,200.5 a I"),
-            (std::vector<std::string>{"1,200.5", "2024", "dock", "port", "rotterdam",
-                                      "strike", "workers"}));
+  EXPECT_EQ(
+      NearDuplicateIndex::Features("The Port of ROTTERDAM said: dock-workers' "
+                                   "strike, 2024! 1,200.5 a I"),
+      (std::vector<std::string>{"1,200.5", "2024", "dock", "port", "rotterdam",
+                                "strike", "workers"}));
   EXPECT_EQ(NearDuplicateIndex::Features("Caravelí, Caravelí"),
             (std::vector<std::string>{"caravelí"}));
 }

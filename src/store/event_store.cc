@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -68,12 +69,76 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad_date ON events(source_country, target_country, date);
 CREATE INDEX events_doc ON events(doc_id);
 )sql",
+    // 2: document origin and near-duplicate clusters, merged event groups
+    // (GDELT-style events), full-text search over event sentences. The
+    // statements after the DDL backfill what a version-1 store already holds
+    // (every document its own cluster; its signature is computed at Open).
+    R"sql(
+ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT 'dyad';
+ALTER TABLE documents ADD COLUMN cluster_id TEXT;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE INDEX documents_cluster ON documents(cluster_id);
+CREATE INDEX documents_url ON documents(url);
+CREATE TABLE event_groups (
+  id INTEGER PRIMARY KEY,
+  merge_key TEXT NOT NULL UNIQUE,
+  date TEXT,
+  source_code TEXT NOT NULL, source_country TEXT,
+  target_code TEXT, target_country TEXT,
+  code TEXT NOT NULL, root TEXT, quad_class INTEGER, goldstein REAL, plover TEXT,
+  modality TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL,
+  first_event_id INTEGER NOT NULL
+);
+CREATE INDEX event_groups_dyad_date ON event_groups(source_country, target_country, date);
+CREATE INDEX event_groups_date ON event_groups(date);
+ALTER TABLE events ADD COLUMN group_id INTEGER;
+CREATE INDEX events_group ON events(group_id);
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence);
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_fts WHERE rowid = old.id;
+END;
+
+UPDATE documents SET
+  origin = CASE WHEN id LIKE 'icews:%' THEN 'icews'
+                WHEN id LIKE 'gdelt:%' THEN 'gdelt' ELSE 'dyad' END,
+  cluster_id = id;
+INSERT INTO event_groups (merge_key, date, source_code, source_country,
+  target_code, target_country, code, root, quad_class, goldstein, plover,
+  modality, num_mentions, num_sources, num_articles, first_event_id)
+SELECT COALESCE(e.date, '') || '|' || e.source_code || '|' ||
+         COALESCE(e.target_code, '') || '|' || e.code || '|' || e.modality,
+       e.date, e.source_code, e.source_country, e.target_code,
+       e.target_country, e.code, e.root, e.quad_class, e.goldstein, e.plover,
+       e.modality, COUNT(*), COUNT(DISTINCT COALESCE(d.source, '')),
+       COUNT(DISTINCT COALESCE(d.cluster_id, d.id)), MIN(e.id)
+FROM events e JOIN documents d ON d.id = e.doc_id
+GROUP BY 1;
+UPDATE events SET group_id = (
+  SELECT g.id FROM event_groups g WHERE g.merge_key =
+    COALESCE(events.date, '') || '|' || events.source_code || '|' ||
+    COALESCE(events.target_code, '') || '|' || events.code || '|' ||
+    events.modality);
+INSERT INTO events_fts (rowid, sentence)
+SELECT e.id, CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1,
+                         e.sentence_end - e.sentence_start) AS TEXT)
+FROM events e JOIN documents d ON d.id = e.doc_id;
+)sql",
 };
 
 constexpr int kLatestVersion =
     static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
 constexpr int kBusyTimeoutMs = 5000;
+
+std::string ColumnText(sqlite3_stmt* st, int col) {
+  const unsigned char* t = sqlite3_column_text(st, col);
+  return t != nullptr ? std::string(reinterpret_cast<const char*>(t),
+                                    sqlite3_column_bytes(st, col))
+                      : std::string();
+}
 
 nlohmann::json ActorJson(const EventActor& a) {
   return {{"code", a.code}, {"country", a.country}, {"sector", a.sector},
@@ -101,6 +166,10 @@ class EventStore::Statement {
     } else {
       Text(i, s);
     }
+  }
+  void Blob(int i, std::string_view b) {
+    sqlite3_bind_blob(st_, i, b.data(), static_cast<int>(b.size()),
+                      SQLITE_TRANSIENT);
   }
   void Int(int i, int64_t v) { sqlite3_bind_int64(st_, i, v); }
   void Real(int i, double v) { sqlite3_bind_double(st_, i, v); }
@@ -132,6 +201,26 @@ uint64_t DocumentContentHash(const Document& doc) {
   return h;
 }
 
+std::string_view DocumentOrigin(std::string_view doc_id) {
+  if (doc_id.starts_with("icews:")) return "icews";
+  if (doc_id.starts_with("gdelt:")) return "gdelt";
+  return "dyad";
+}
+
+std::string EventMergeKey(const Event& e) {
+  std::string key;
+  if (e.date != kNoDay) key = FormatIsoDay(e.date);
+  key += '|';
+  key += e.source.code;
+  key += '|';
+  if (e.target.has_value()) key += e.target->code;
+  key += '|';
+  key += e.code;
+  key += '|';
+  key += ModalityName(e.modality);
+  return key;
+}
+
 int EventStore::LatestSchemaVersion() { return kLatestVersion; }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
@@ -155,6 +244,11 @@ EventStore::~EventStore() {
   count_docs_.reset();
   count_events_.reset();
   count_by_dyad_.reset();
+  old_groups_.reset();
+  upsert_group_.reset();
+  insert_fts_.reset();
+  delete_empty_group_.reset();
+  update_group_.reset();
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -199,13 +293,14 @@ Status EventStore::Init() {
       prepare("SELECT content_hash FROM documents WHERE id = ?1", &find_doc_));
   DYAD_RETURN_IF_ERROR(prepare(
       "INSERT INTO documents (id, url, date, title, source, content_hash, "
-      "text, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+      "text, ingested_at, origin, cluster_id, minhash) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?8, ?9, ?10)",
       &insert_doc_));
   DYAD_RETURN_IF_ERROR(prepare(
       "UPDATE documents SET url = ?2, date = ?3, title = ?4, source = ?5, "
       "content_hash = ?6, text = ?7, "
-      "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+      "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), origin = ?8, "
+      "cluster_id = ?9, minhash = ?10 WHERE id = ?1",
       &update_doc_));
   DYAD_RETURN_IF_ERROR(
       prepare("DELETE FROM events WHERE doc_id = ?1", &delete_events_));
@@ -216,11 +311,46 @@ Status EventStore::Init() {
       "target_code, target_country, target_sector, target_text, target_start, "
       "target_end, partners, code, root, quad_class, goldstein, plover, "
       "modality, modality_cue, attribution_code, attribution_country, "
-      "attribution_text, rule, trigger_start, trigger_end, confidence) "
+      "attribution_text, rule, trigger_start, trigger_end, confidence, "
+      "group_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
       "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
-      "?29, ?30, ?31, ?32, ?33, ?34)",
+      "?29, ?30, ?31, ?32, ?33, ?34, ?35)",
       &insert_event_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("SELECT DISTINCT group_id FROM events WHERE doc_id = ?1 AND "
+              "group_id IS NOT NULL",
+              &old_groups_));
+  // The no-op DO UPDATE makes RETURNING yield the id of an existing row.
+  DYAD_RETURN_IF_ERROR(prepare(
+      "INSERT INTO event_groups (merge_key, date, source_code, "
+      "source_country, target_code, target_country, code, root, quad_class, "
+      "goldstein, plover, modality, num_mentions, num_sources, num_articles, "
+      "first_event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, 0, 0, 0, 0) "
+      "ON CONFLICT (merge_key) DO UPDATE SET merge_key = excluded.merge_key "
+      "RETURNING id",
+      &upsert_group_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("INSERT INTO events_fts (rowid, sentence) VALUES (?1, ?2)",
+              &insert_fts_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("DELETE FROM event_groups WHERE id = ?1 AND NOT EXISTS "
+              "(SELECT 1 FROM events WHERE group_id = ?1)",
+              &delete_empty_group_));
+  // The bare columns come from the row of MIN(e.id) (an SQLite guarantee):
+  // the group shows its representative coding.
+  DYAD_RETURN_IF_ERROR(prepare(
+      "UPDATE event_groups SET (num_mentions, num_sources, num_articles, "
+      "first_event_id, source_country, target_country, root, quad_class, "
+      "goldstein, plover) = (SELECT COUNT(*), "
+      "COUNT(DISTINCT COALESCE(d.source, '')), "
+      "COUNT(DISTINCT COALESCE(d.cluster_id, d.id)), MIN(e.id), "
+      "e.source_country, e.target_country, e.root, e.quad_class, "
+      "e.goldstein, e.plover "
+      "FROM events e JOIN documents d ON d.id = e.doc_id "
+      "WHERE e.group_id = ?1) WHERE id = ?1",
+      &update_group_));
   DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM documents", &count_docs_));
   DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM events", &count_events_));
   DYAD_RETURN_IF_ERROR(
@@ -246,6 +376,7 @@ Status EventStore::Migrate() {
   for (int v = current + 1; v <= kLatestVersion; ++v) {
     DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status s = Exec(kMigrations[v - 1]);
+    if (s.ok() && v == 2) s = BackfillClusters();
     if (s.ok()) {
       sqlite3_stmt* st = nullptr;
       if (sqlite3_prepare_v2(db_,
@@ -284,13 +415,26 @@ Status EventStore::StoreDocuments(std::span<const StoredDocument> docs,
                                   StoreCounts* counts) {
   StoreCounts local;
   DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  if (!dedup_loaded_) {
+    Status s = LoadDedupIndex();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+  }
   Status s;
   for (const StoredDocument& sd : docs) {
     s = StoreOne(sd, &local);
     if (!s.ok()) break;
   }
+  if (s.ok()) s = UpdateGroups();
   if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {
+    group_ids_.clear();
+    touched_groups_.clear();
+    // The index saw documents that are rolled back: reload it next time.
+    dedup_.Clear();
+    dedup_loaded_ = false;
     (void)Exec("ROLLBACK");
     return s;
   }
@@ -329,6 +473,17 @@ Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
     ++counts->unchanged;
     return Status::Ok();
   }
+  // The signature and cluster (imports have neither).
+  const std::string_view origin = DocumentOrigin(doc.id);
+  MinHashSignature sig;
+  std::string cluster_id = doc.id;
+  if (exists) dedup_.Remove(doc.id);
+  if (origin == "dyad") sig = dedup_.Sign(doc.text);
+  if (!sig.empty()) {
+    if (auto match = dedup_.FindMostSimilar(sig)) {
+      cluster_id = std::move(match->cluster_id);
+    }
+  }
   Statement* write = exists ? update_doc_.get() : insert_doc_.get();
   write->Text(1, doc.id);
   write->TextOrNull(2, doc.url);
@@ -337,12 +492,23 @@ Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
   write->TextOrNull(5, doc.source);
   write->Int(6, hash);
   write->Text(7, doc.text);
+  write->Text(8, origin);
+  write->Text(9, cluster_id);
+  if (!sig.empty()) write->Blob(10, NearDuplicateIndex::Encode(sig));
   rc = write->Step();
   write->Reset();
   if (rc != SQLITE_DONE) {
     return Error(("cannot store document " + doc.id).c_str());
   }
+  dedup_.Add(doc.id, cluster_id, std::move(sig));
   if (exists) {
+    old_groups_->Text(1, doc.id);
+    while ((rc = old_groups_->Step()) == SQLITE_ROW) {
+      touched_groups_.insert(sqlite3_column_int64(old_groups_->get(), 0));
+    }
+    old_groups_->Reset();
+    if (rc != SQLITE_DONE) return Error("cannot read old event groups");
+    // The events_fts_delete trigger removes their sentences.
     delete_events_->Text(1, doc.id);
     rc = delete_events_->Step();
     delete_events_->Reset();
@@ -406,12 +572,155 @@ Status EventStore::InsertEvents(const StoredDocument& sd, StoreCounts* counts) {
     st.Int(32, e.trigger_begin);
     st.Int(33, e.trigger_end);
     st.Real(34, e.confidence);
-    int rc = st.Step();
-    st.Reset();
-    if (rc != SQLITE_DONE) return Error("cannot store event");
+    DYAD_ASSIGN_OR_RETURN(int64_t group_id, GroupFor(EventMergeKey(e), e));
+    st.Int(35, group_id);
+    DYAD_RETURN_IF_ERROR(Step(&st, "cannot store event"));
+    touched_groups_.insert(group_id);
     ++counts->events;
+
+    const std::string_view text = sd.doc.text;
+    const size_t begin = std::min<size_t>(e.sentence_begin, text.size());
+    const size_t end = std::clamp<size_t>(e.sentence_end, begin, text.size());
+    insert_fts_->Int(1, sqlite3_last_insert_rowid(db_));
+    insert_fts_->Text(2, text.substr(begin, end - begin));
+    DYAD_RETURN_IF_ERROR(Step(insert_fts_.get(), "cannot index sentence"));
   }
   return Status::Ok();
+}
+
+Status EventStore::Step(Statement* st, const char* what) {
+  int rc = st->Step();
+  st->Reset();
+  if (rc != SQLITE_DONE) return Error(what);
+  return Status::Ok();
+}
+
+Result<int64_t> EventStore::GroupFor(const std::string& key, const Event& e) {
+  auto it = group_ids_.find(key);
+  if (it != group_ids_.end()) return it->second;
+  Statement& st = *upsert_group_;
+  st.Text(1, key);
+  if (e.date != kNoDay) st.Text(2, FormatIsoDay(e.date));
+  st.Text(3, e.source.code);
+  st.TextOrNull(4, e.source.country);
+  if (e.target.has_value()) {
+    st.Text(5, e.target->code);
+    st.TextOrNull(6, e.target->country);
+  }
+  st.Text(7, e.code);
+  const CameoCode* cc = cameo_ != nullptr ? cameo_->Find(e.code) : nullptr;
+  if (cc != nullptr) {
+    st.Text(8, cc->root);
+    st.Int(9, cc->quad_class);
+    st.Real(10, cc->goldstein);
+    st.TextOrNull(11, cc->plover);
+  }
+  st.Text(12, ModalityName(e.modality));
+  int rc = st.Step();
+  int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st.get(), 0) : 0;
+  st.Reset();
+  if (rc != SQLITE_ROW) return Error("cannot store event group");
+  group_ids_.emplace(key, id);
+  return id;
+}
+
+Status EventStore::LoadDedupIndex() {
+  dedup_.Clear();
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT id, cluster_id, minhash FROM documents "
+                         "WHERE minhash IS NOT NULL ORDER BY rowid",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot read signatures");
+  }
+  Statement st(raw);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    std::string id = ColumnText(raw, 0);
+    std::string cluster = ColumnText(raw, 1);
+    std::string_view blob(static_cast<const char*>(sqlite3_column_blob(raw, 2)),
+                          sqlite3_column_bytes(raw, 2));
+    auto sig = NearDuplicateIndex::Decode(blob);
+    if (!sig.ok()) {
+      return sig.status().WithContext(path_ + ": document " + id);
+    }
+    dedup_.Add(id, cluster.empty() ? id : cluster, std::move(sig).value());
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read signatures");
+  dedup_loaded_ = true;
+  return Status::Ok();
+}
+
+Status EventStore::BackfillClusters() {
+  dedup_.Clear();
+  sqlite3_stmt* raw = nullptr;
+  // In chunks by rowid: the texts of a large store need not fit in memory.
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT rowid, id, text FROM documents WHERE rowid > "
+                         "?1 AND origin = 'dyad' ORDER BY rowid LIMIT 512",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot read documents");
+  }
+  Statement select(raw);
+  if (sqlite3_prepare_v2(db_,
+                         "UPDATE documents SET cluster_id = ?2, minhash = ?3 "
+                         "WHERE rowid = ?1",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot prepare cluster update");
+  }
+  Statement update(raw);
+  struct Row {
+    int64_t rowid;
+    std::string id, text;
+  };
+  std::vector<Row> rows;
+  int64_t last = 0;
+  do {
+    rows.clear();
+    select.Int(1, last);
+    int rc;
+    while ((rc = select.Step()) == SQLITE_ROW) {
+      rows.push_back({sqlite3_column_int64(select.get(), 0),
+                      ColumnText(select.get(), 1),
+                      ColumnText(select.get(), 2)});
+    }
+    select.Reset();
+    if (rc != SQLITE_DONE) return Error("cannot read documents");
+    for (Row& row : rows) {
+      last = row.rowid;
+      MinHashSignature sig = dedup_.Sign(row.text);
+      if (sig.empty()) continue;
+      std::string cluster = row.id;
+      if (auto match = dedup_.FindMostSimilar(sig)) {
+        cluster = std::move(match->cluster_id);
+      }
+      update.Int(1, row.rowid);
+      update.Text(2, cluster);
+      update.Blob(3, NearDuplicateIndex::Encode(sig));
+      DYAD_RETURN_IF_ERROR(Step(&update, "cannot store cluster"));
+      dedup_.Add(row.id, cluster, std::move(sig));
+    }
+  } while (!rows.empty());
+  dedup_loaded_ = true;
+  return Exec(
+      "UPDATE event_groups SET num_articles = (SELECT COUNT(DISTINCT "
+      "COALESCE(d.cluster_id, d.id)) FROM events e JOIN documents d ON "
+      "d.id = e.doc_id WHERE e.group_id = event_groups.id)");
+}
+
+Status EventStore::UpdateGroups() {
+  Status s;
+  for (int64_t id : touched_groups_) {
+    delete_empty_group_->Int(1, id);
+    s = Step(delete_empty_group_.get(), "cannot delete event group");
+    if (!s.ok()) break;
+    update_group_->Int(1, id);
+    s = Step(update_group_.get(), "cannot update event group");
+    if (!s.ok()) break;
+  }
+  group_ids_.clear();
+  touched_groups_.clear();
+  return s;
 }
 
 Result<int64_t> EventStore::CountRows(Statement* st) {

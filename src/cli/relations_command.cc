@@ -159,6 +159,7 @@ class RelationsCommand : public Command {
     by_value_ = *by;
     RelationsOptions options;
     options.shift_min_events = min_events_;
+    options.mmap_bytes = 0;  // one query per process: plain reads are cheaper
     auto reader = RelationsReader::Open(db_path_, options);
     if (!reader.ok()) return Fail(reader.status());
     if (shifts_) return RunShifts(**reader);

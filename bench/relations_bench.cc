@@ -82,8 +82,8 @@ bool Exec(sqlite3* db, const char* sql) {
 bool StoreIsBuilt(const std::string& path) {
   if (!std::filesystem::exists(path)) return false;
   sqlite3* db = nullptr;
-  bool ok = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY,
-                            nullptr) == SQLITE_OK &&
+  bool ok = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+                SQLITE_OK &&
             QueryInt(db, "SELECT MAX(id) FROM event_groups") == kGroups &&
             QueryInt(db,
                      "SELECT COUNT(*) FROM sqlite_schema WHERE name = "
@@ -147,8 +147,8 @@ bool BuildStore(const std::string& path) {
   const std::vector<const CameoCode*> normal_codes = cumulative(weighted);
   const std::vector<const CameoCode*> hostile_codes = cumulative(hostile);
   const std::vector<std::string> countries = CountryCodes();
-  const char* sectors[] = {"GOV", "MIL", "BUS", "MED", "COP", "OPP", "JUD",
-                           "EDU", "CVL", "LEG"};
+  const char* sectors[] = {"GOV", "MIL", "BUS", "MED", "COP",
+                           "OPP", "JUD", "EDU", "CVL", "LEG"};
   const Day first = MakeDay(2015, 1, 1);
   const Day days = MakeDay(2025, 1, 1) - first;  // ten years
   const Day turn = MakeDay(2019, 6, 1);
@@ -232,7 +232,7 @@ bool MatchCoveringIndex(const std::string& path) {
 }
 
 RelationsReader* Reader() {
-  static RelationsReader* reader = [] () -> RelationsReader* {
+  static RelationsReader* reader = []() -> RelationsReader* {
     const std::string path = BenchDbPath();
     if (!StoreIsBuilt(path) && !BuildStore(path)) return nullptr;
     if (!MatchCoveringIndex(path)) return nullptr;
@@ -253,8 +253,8 @@ void SeriesBench(benchmark::State& state, Granularity by) {
     state.SkipWithError("no benchmark store");
     return;
   }
-  SeriesQuery q{kBusyA, kBusyB, false, MakeDay(2015, 1, 1),
-                MakeDay(2024, 12, 31), by};
+  SeriesQuery q{
+      kBusyA, kBusyB, false, MakeDay(2015, 1, 1), MakeDay(2024, 12, 31), by};
   int64_t groups = 0;
   size_t shifts = 0, buckets = 0;
   for (auto _ : state) {

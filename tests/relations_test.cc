@@ -112,8 +112,8 @@ TEST_F(RelationsCliTest, SeriesBucketsSumToTheStoredGroups) {
 }
 
 TEST_F(RelationsCliTest, SeriesTablePrintsSparklineAndShifts) {
-  RunResult r = Run("relations PRK RUS --from 2023-01-01 --to 2024-12-31 --db " +
-                    Db());
+  RunResult r =
+      Run("relations PRK RUS --from 2023-01-01 --to 2024-12-31 --db " + Db());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("PRK–RUS (both directions), by month, 2023-01 to "
                        "2024-12"),
@@ -158,7 +158,8 @@ TEST_F(RelationsCliTest, PartnersAgreeWithTheSeries) {
 TEST_F(RelationsCliTest, ShiftsRankByDelta) {
   RunResult r = Run(
       "relations --shifts --json --from 2023-01-01 --to 2024-12-31 --by year "
-      "--min-events 1 --db " + Db());
+      "--min-events 1 --db " +
+      Db());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["last_bucket"], "2024-01-01");
@@ -230,14 +231,17 @@ TEST_F(RelationsCliTest, IcewsSamplePartnersAndSeries) {
   const std::string top = query(
       "SELECT p FROM (SELECT CASE WHEN source_country = 'USA' THEN "
       "target_country ELSE source_country END AS p, COUNT(*) AS n " +
-      counted + "(source_country = 'USA' OR target_country = 'USA') "
+      counted +
+      "(source_country = 'USA' OR target_country = 'USA') "
       "GROUP BY p) ORDER BY n DESC, p LIMIT 1");
-  const int64_t top_groups = std::stoll(query(
-      "SELECT COUNT(*) " + counted + "((source_country = 'USA' AND "
-      "target_country = '" + top + "') OR (source_country = '" + top +
-      "' AND target_country = 'USA'))"));
-  const int64_t all_groups = std::stoll(query(
-      "SELECT COUNT(*) FROM event_groups WHERE date IS NOT NULL"));
+  const int64_t top_groups =
+      std::stoll(query("SELECT COUNT(*) " + counted +
+                       "((source_country = 'USA' AND "
+                       "target_country = '" +
+                       top + "') OR (source_country = '" + top +
+                       "' AND target_country = 'USA'))"));
+  const int64_t all_groups = std::stoll(
+      query("SELECT COUNT(*) FROM event_groups WHERE date IS NOT NULL"));
   sqlite3_close(conn);
   ASSERT_FALSE(top.empty());
   ASSERT_GT(top_groups, 10);
@@ -264,8 +268,10 @@ TEST_F(RelationsCliTest, IcewsSamplePartnersAndSeries) {
 
   // Every dated group of the store lands in one bucket of its own dyad:
   // the shifts over the two days count each undirected dyad's groups.
-  RunResult sh = Run("relations --shifts --by day --min-events 1 --limit "
-                     "100000 --json --db " + db);
+  RunResult sh =
+      Run("relations --shifts --by day --min-events 1 --limit "
+          "100000 --json --db " +
+          db);
   ASSERT_EQ(sh.exit_code, 0) << sh.err;
   auto shifts = nlohmann::json::parse(sh.out);
   EXPECT_EQ(shifts["last_bucket"], "2018-06-02");

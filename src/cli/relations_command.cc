@@ -6,16 +6,16 @@
 //                                                      and its lean
 // The definitions (index, buckets, change points, shifts, lean) are in
 // doc/relations.md; this file only parses, calls RelationsReader and prints.
+#include <fmt/core.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/input_options.h"
@@ -110,12 +110,15 @@ class RelationsCommand : public Command {
         ->expected(0, 2);
     app_->add_option("--db", db_path_, "SQLite store to read")
         ->capture_default_str();
-    app_->add_option("--from", from_, "First day (YYYY-MM-DD); default: the "
-                                      "first event");
-    app_->add_option("--to", to_, "Last day (YYYY-MM-DD); default: the last "
-                                  "event");
-    app_->add_option("--by", by_, "Bucket: day, week (Monday start), month "
-                                  "or year")
+    app_->add_option("--from", from_,
+                     "First day (YYYY-MM-DD); default: the "
+                     "first event");
+    app_->add_option("--to", to_,
+                     "Last day (YYYY-MM-DD); default: the last "
+                     "event");
+    app_->add_option("--by", by_,
+                     "Bucket: day, week (Monday start), month "
+                     "or year")
         ->capture_default_str();
     app_->add_flag("--directed", directed_,
                    "Only events from the first country to the second");
@@ -141,8 +144,10 @@ class RelationsCommand : public Command {
 
   int Run() override {
     for (std::string& c : countries_) c = Upper(c);
-    if (shifts_ && partners_) return Usage("--shifts and --partners exclude "
-                                           "each other");
+    if (shifts_ && partners_)
+      return Usage(
+          "--shifts and --partners exclude "
+          "each other");
     const size_t want = shifts_ ? 0 : partners_ ? 1 : 2;
     if (countries_.size() != want) {
       return Usage(shifts_     ? "--shifts takes no country"
@@ -174,8 +179,7 @@ class RelationsCommand : public Command {
   }
   int Fail(const Status& s) {
     std::fprintf(stderr, "dyad relations: %s\n", s.ToString().c_str());
-    return s.code() == StatusCode::kInvalidArgument ? kExitUsage
-                                                    : kExitFailure;
+    return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
   bool ParseDay(const std::string& text, const char* option, Day* day) {
     if (text.empty()) return true;
@@ -216,16 +220,16 @@ class RelationsCommand : public Command {
       return;
     }
     const SeriesBucket all = MergeBuckets(s.buckets);
-    std::printf("%s%s%s (%s), by %s, %s to %s: %lld events, %lld mentions, "
-                "index %s\n",
-                s.a.c_str(), arrow, s.b.c_str(),
-                s.directed ? "directed" : "both directions",
-                std::string(GranularityName(s.by)).c_str(),
-                BucketLabel(s.buckets.front().start, s.by).c_str(),
-                BucketLabel(s.buckets.back().start, s.by).c_str(),
-                static_cast<long long>(all.events),
-                static_cast<long long>(all.mentions),
-                Signed(all.index).c_str());
+    std::printf(
+        "%s%s%s (%s), by %s, %s to %s: %lld events, %lld mentions, "
+        "index %s\n",
+        s.a.c_str(), arrow, s.b.c_str(),
+        s.directed ? "directed" : "both directions",
+        std::string(GranularityName(s.by)).c_str(),
+        BucketLabel(s.buckets.front().start, s.by).c_str(),
+        BucketLabel(s.buckets.back().start, s.by).c_str(),
+        static_cast<long long>(all.events),
+        static_cast<long long>(all.mentions), Signed(all.index).c_str());
     std::printf("%-10s %7s %6s %6s %6s %6s %8s %9s %6s\n", "bucket", "events",
                 "vcoop", "mcoop", "vconf", "mconf", "mentions", "goldstein",
                 "index");
@@ -233,16 +237,14 @@ class RelationsCommand : public Command {
     for (const SeriesBucket& b : s.buckets) {
       const bool empty = b.events == 0;
       index.push_back(empty ? kNaN : b.index);
-      std::printf("%-10s %7lld %6lld %6lld %6lld %6lld %8lld %9s %6s\n",
-                  BucketLabel(b.start, s.by).c_str(),
-                  static_cast<long long>(b.events),
-                  static_cast<long long>(b.quad[0]),
-                  static_cast<long long>(b.quad[1]),
-                  static_cast<long long>(b.quad[2]),
-                  static_cast<long long>(b.quad[3]),
-                  static_cast<long long>(b.mentions),
-                  empty ? "." : Signed(b.goldstein_mean).c_str(),
-                  empty ? "." : Signed(b.index).c_str());
+      std::printf(
+          "%-10s %7lld %6lld %6lld %6lld %6lld %8lld %9s %6s\n",
+          BucketLabel(b.start, s.by).c_str(), static_cast<long long>(b.events),
+          static_cast<long long>(b.quad[0]), static_cast<long long>(b.quad[1]),
+          static_cast<long long>(b.quad[2]), static_cast<long long>(b.quad[3]),
+          static_cast<long long>(b.mentions),
+          empty ? "." : Signed(b.goldstein_mean).c_str(),
+          empty ? "." : Signed(b.index).c_str());
     }
     double lo = 1, hi = -1;
     for (double v : index) {
@@ -301,12 +303,12 @@ class RelationsCommand : public Command {
       std::printf("%s\n", out.dump().c_str());
       return kExitOk;
     }
-    std::printf("Dyads that moved most: %s to %s against %s to %s (index, "
-                "at least %lld events in each part)\n",
-                BucketLabel(last, by_value_).c_str(),
-                FormatIsoDay(to).c_str(), FormatIsoDay(from).c_str(),
-                FormatIsoDay(last - 1).c_str(),
-                static_cast<long long>(min_events_));
+    std::printf(
+        "Dyads that moved most: %s to %s against %s to %s (index, "
+        "at least %lld events in each part)\n",
+        BucketLabel(last, by_value_).c_str(), FormatIsoDay(to).c_str(),
+        FormatIsoDay(from).c_str(), FormatIsoDay(last - 1).c_str(),
+        static_cast<long long>(min_events_));
     if (shifts->empty()) {
       std::printf("none\n");
       return kExitOk;
@@ -372,16 +374,16 @@ class RelationsCommand : public Command {
 
   void PrintLean(const Lean& l) {
     const double d = l.index_difference;
-    const std::string toward =
-        d > 0 ? "warmer with " + l.partner_a
-              : d < 0 ? "warmer with " + l.partner_b : "even";
-    std::printf("\nLean of %s between %s and %s: index %s %s, %s %s → %s "
-                "(%s); %s has %.0f%% of the events\n",
-                l.country.c_str(), l.partner_a.c_str(), l.partner_b.c_str(),
-                l.partner_a.c_str(), Signed(l.index_a).c_str(),
-                l.partner_b.c_str(), Signed(l.index_b).c_str(),
-                Signed(d).c_str(), toward.c_str(), l.partner_a.c_str(),
-                100 * l.volume_share_a);
+    const std::string toward = d > 0   ? "warmer with " + l.partner_a
+                               : d < 0 ? "warmer with " + l.partner_b
+                                       : "even";
+    std::printf(
+        "\nLean of %s between %s and %s: index %s %s, %s %s → %s "
+        "(%s); %s has %.0f%% of the events\n",
+        l.country.c_str(), l.partner_a.c_str(), l.partner_b.c_str(),
+        l.partner_a.c_str(), Signed(l.index_a).c_str(), l.partner_b.c_str(),
+        Signed(l.index_b).c_str(), Signed(d).c_str(), toward.c_str(),
+        l.partner_a.c_str(), 100 * l.volume_share_a);
     std::vector<double> diff, share;
     for (const LeanBucket& b : l.buckets) {
       diff.push_back(b.index_difference);
@@ -396,8 +398,8 @@ class RelationsCommand : public Command {
       const std::string share_label = "share of " + l.partner_a;
       // Labels padded by characters, not bytes ("−" is three bytes).
       std::printf("  %s%*s %s  trend %s per %s\n", diff_label.c_str(),
-                  std::max(0, 16 - static_cast<int>(diff_label.size()) + 2),
-                  "", Sparkline(diff).c_str(), Signed(l.trend, 4).c_str(),
+                  std::max(0, 16 - static_cast<int>(diff_label.size()) + 2), "",
+                  Sparkline(diff).c_str(), Signed(l.trend, 4).c_str(),
                   std::string(GranularityName(l.by)).c_str());
       std::printf("  %-16s %s\n", share_label.c_str(),
                   Sparkline(share).c_str());

@@ -42,7 +42,8 @@ double Median(std::vector<double> v) {
 double DifferenceSigma(std::span<const double> x) {
   if (x.size() < 2) return 0;
   double ss = 0;
-  for (size_t i = 1; i < x.size(); ++i) ss += (x[i] - x[i - 1]) * (x[i] - x[i - 1]);
+  for (size_t i = 1; i < x.size(); ++i)
+    ss += (x[i] - x[i - 1]) * (x[i] - x[i - 1]);
   double sigma =
       std::sqrt(ss / static_cast<double>(x.size() - 1)) / std::sqrt(2.0);
   return sigma < kSigmaFloor ? 0 : sigma;
@@ -52,14 +53,16 @@ double DifferenceSigma(std::span<const double> x) {
 // and its noise sigma.
 std::vector<double> Screened(std::span<const double> x, double threshold,
                              double* sigma) {
-  std::vector<double> y = threshold > 0 ? HampelFilter(x, threshold)
-                                        : std::vector<double>(x.begin(), x.end());
+  std::vector<double> y = threshold > 0
+                              ? HampelFilter(x, threshold)
+                              : std::vector<double>(x.begin(), x.end());
   *sigma = DifferenceSigma(y);
   return y;
 }
 
 // Fills before/after of `changes` (sorted by index) with segment means.
-void FillMeans(std::span<const double> x, std::vector<DetectedChange>* changes) {
+void FillMeans(std::span<const double> x,
+               std::vector<DetectedChange>* changes) {
   for (size_t i = 0; i < changes->size(); ++i) {
     size_t lo = i == 0 ? 0 : (*changes)[i - 1].index;
     size_t mid = (*changes)[i].index;
@@ -224,7 +227,8 @@ std::vector<DetectedChange> DetectBocpd(std::span<const double> x,
     }
     double p = 0;
     for (size_t r = 0; r <= runs; ++r) {
-      if (next_len[r] + 1 >= next_len[best] && next_len[r] <= next_len[best] + 1) {
+      if (next_len[r] + 1 >= next_len[best] &&
+          next_len[r] <= next_len[best] + 1) {
         p += std::exp(next_log_p[r]);
       }
     }
@@ -298,8 +302,8 @@ std::vector<ChangePoint> ChangePointDetector::Detect(
   auto add = [&](const std::vector<DetectedChange>& found, const char* method) {
     for (const DetectedChange& c : found) {
       if (std::abs(c.after - c.before) < options_.min_delta) continue;
-      out.push_back(ChangePoint{days[c.index], c.before, c.after, c.score,
-                                method});
+      out.push_back(
+          ChangePoint{days[c.index], c.before, c.after, c.score, method});
     }
   };
   if (options_.use_cusum) add(DetectCusum(values, options_.cusum), "cusum");

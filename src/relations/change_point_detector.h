@@ -33,17 +33,17 @@ struct CusumOptions {
   // Flag when max|S_k| / (sigma·sqrt(n)) exceeds this: 1.628 is the 99%
   // quantile of the Kolmogorov distribution (sup of a Brownian bridge).
   double threshold = 1.628;
-  size_t min_segment = 3;   // observations on each side of a shift
+  size_t min_segment = 3;  // observations on each side of a shift
   size_t max_changes = 8;
   double outlier_threshold = 4.0;  // Hampel screen in sigmas; 0: off
 };
 
 struct BocpdOptions {
-  double hazard_lambda = 250;   // expected run length in observations
+  double hazard_lambda = 250;  // expected run length in observations
   // Keep a change when the posterior probability that the segment started
   // there (±1 observation) reaches this.
   double min_probability = 0.5;
-  size_t min_segment = 3;       // shorter segments are merged away
+  size_t min_segment = 3;          // shorter segments are merged away
   double outlier_threshold = 4.0;  // Hampel screen in sigmas; 0: off
 };
 

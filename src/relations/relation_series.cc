@@ -148,12 +148,14 @@ Result<std::vector<SeriesBucket>> BuildBuckets(std::span<const DailyTally> days,
     if (t.day == kNoDay || t.day < from || t.day > to) continue;
     // Buckets are sorted by start: the bucket is the last start <= day.
     size_t i = static_cast<size_t>(
-        std::upper_bound(buckets.begin(), buckets.end(), t.day,
-                         [](Day d, const SeriesBucket& b) { return d < b.start; }) -
+        std::upper_bound(
+            buckets.begin(), buckets.end(), t.day,
+            [](Day d, const SeriesBucket& b) { return d < b.start; }) -
         buckets.begin() - 1);
     SeriesBucket& b = buckets[i];
     b.events += t.events;
-    if (t.quad_class >= 1 && t.quad_class <= 4) b.quad[t.quad_class - 1] += t.events;
+    if (t.quad_class >= 1 && t.quad_class <= 4)
+      b.quad[t.quad_class - 1] += t.events;
     b.mentions += t.mentions;
     b.goldstein_sum += t.goldstein_sum;
     weighted[i] += t.weighted_goldstein;
@@ -273,8 +275,7 @@ Result<Lean> ComputeLean(const DyadSeries& with_a, const DyadSeries& with_b) {
   }
   if (with_a.by != with_b.by ||
       with_a.buckets.size() != with_b.buckets.size()) {
-    return InvalidArgumentError(
-        "a lean compares series over the same buckets");
+    return InvalidArgumentError("a lean compares series over the same buckets");
   }
   lean.by = with_a.by;
   std::vector<double> x, diff;
@@ -295,9 +296,9 @@ Result<Lean> ComputeLean(const DyadSeries& with_a, const DyadSeries& with_b) {
     lb.index_difference =
         ba.events > 0 && bb.events > 0 ? ba.index - bb.index : kNaN;
     const int64_t total = ba.events + bb.events;
-    lb.volume_share_a = total > 0 ? static_cast<double>(ba.events) /
-                                        static_cast<double>(total)
-                                  : kNaN;
+    lb.volume_share_a =
+        total > 0 ? static_cast<double>(ba.events) / static_cast<double>(total)
+                  : kNaN;
     if (!std::isnan(lb.index_difference)) {
       x.push_back(static_cast<double>(i));
       diff.push_back(lb.index_difference);

@@ -42,14 +42,14 @@ Day NextBucketStart(Day start, Granularity by);
 std::string BucketLabel(Day start, Granularity by);
 
 struct SeriesBucket {
-  Day start;                 // first day of the bucket (weeks start Monday)
-  int64_t events = 0;        // event groups
-  int64_t quad[4] = {};      // by quad class 1..4 (verbal coop, material
-                             // coop, verbal conflict, material conflict)
-  int64_t mentions = 0;      // sum of num_mentions
+  Day start;             // first day of the bucket (weeks start Monday)
+  int64_t events = 0;    // event groups
+  int64_t quad[4] = {};  // by quad class 1..4 (verbal coop, material
+                         // coop, verbal conflict, material conflict)
+  int64_t mentions = 0;  // sum of num_mentions
   double goldstein_sum = 0, goldstein_mean = 0;
-  double index = 0;          // cooperation–conflict index in [-1, 1],
-                             // mention-weighted; 0 when no events
+  double index = 0;  // cooperation–conflict index in [-1, 1],
+                     // mention-weighted; 0 when no events
 };
 
 // method "cusum" | "bocpd"; before/after: mean index of the segments on
@@ -97,11 +97,11 @@ struct DyadShift {
 // score count as 0 (neutral) in every sum.
 struct DailyTally {
   Day day = kNoDay;
-  int quad_class = 0;              // 1..4, 0 when unknown
-  int64_t events = 0;              // event groups
-  int64_t mentions = 0;            // Σ num_mentions
-  double goldstein_sum = 0;        // Σ goldstein
-  double weighted_goldstein = 0;   // Σ num_mentions · goldstein
+  int quad_class = 0;             // 1..4, 0 when unknown
+  int64_t events = 0;             // event groups
+  int64_t mentions = 0;           // Σ num_mentions
+  double goldstein_sum = 0;       // Σ goldstein
+  double weighted_goldstein = 0;  // Σ num_mentions · goldstein
 };
 
 // Buckets of granularity `by` from the bucket holding `from` to the bucket
@@ -139,9 +139,9 @@ std::string Sparkline(std::span<const double> values);
 
 // A dyad's sums over the two parts of a Shifts() window.
 struct DyadWindowTally {
-  std::string a, b;        // a < b
-  SeriesBucket before;     // the window up to the last bucket
-  SeriesBucket after;      // the last bucket of the window
+  std::string a, b;     // a < b
+  SeriesBucket before;  // the window up to the last bucket
+  SeriesBucket after;   // the last bucket of the window
 };
 
 // Dyads whose index moved most between `before` and `after`: those with at

@@ -81,8 +81,8 @@ TEST(RelationSeriesTest, WeeklyBucketsSpanTheYearEndWithEmptyBuckets) {
       {D("2019-01-21"), 3, 1, 2, -2.0, -4.0},
       {D("2019-02-01"), 1, 7, 7, 1.0, 7.0},  // outside the range: ignored
   };
-  auto b = BuildBuckets(days, D("2018-12-26"), D("2019-01-22"),
-                        Granularity::kWeek);
+  auto b =
+      BuildBuckets(days, D("2018-12-26"), D("2019-01-22"), Granularity::kWeek);
   ASSERT_TRUE(b.ok()) << b.status().ToString();
   ASSERT_EQ(b->size(), 5u);
   const char* starts[] = {"2018-12-24", "2018-12-31", "2019-01-07",
@@ -110,8 +110,8 @@ TEST(RelationSeriesTest, MonthlyBucketsAcrossYearEnd) {
       {D("2018-11-30"), 2, 1, 1, 7.0, 7.0},
       {D("2019-01-31"), 3, 1, 1, -4.0, -4.0},
   };
-  auto b = BuildBuckets(days, D("2018-11-15"), D("2019-02-02"),
-                        Granularity::kMonth);
+  auto b =
+      BuildBuckets(days, D("2018-11-15"), D("2019-02-02"), Granularity::kMonth);
   ASSERT_TRUE(b.ok());
   ASSERT_EQ(b->size(), 4u);
   EXPECT_EQ(FormatIsoDay((*b)[0].start), "2018-11-01");
@@ -141,8 +141,8 @@ TEST(RelationSeriesTest, RejectsBadRanges) {
         << b.status().message();
   }
   // One day is one bucket.
-  auto one = BuildBuckets({}, D("2019-01-01"), D("2019-01-01"),
-                          Granularity::kYear);
+  auto one =
+      BuildBuckets({}, D("2019-01-01"), D("2019-01-01"), Granularity::kYear);
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->size(), 1u);
 }
@@ -170,8 +170,8 @@ TEST(RelationSeriesTest, MergedBucketsKeepTheWeightedIndex) {
       {D("2020-01-05"), 1, 1, 9, 10.0, 90.0},
       {D("2020-02-05"), 4, 3, 3, -30.0, -30.0},
   };
-  auto b = BuildBuckets(days, D("2020-01-01"), D("2020-03-31"),
-                        Granularity::kMonth);
+  auto b =
+      BuildBuckets(days, D("2020-01-01"), D("2020-03-31"), Granularity::kMonth);
   ASSERT_TRUE(b.ok());
   SeriesBucket all = MergeBuckets(*b);
   EXPECT_EQ(all.events, 4);
@@ -190,9 +190,8 @@ TEST(RelationSeriesTest, LeastSquaresSlope) {
   EXPECT_DOUBLE_EQ(LeastSquaresSlope(x, y), 2.0);
   std::vector<double> flat = {4, 4, 4, 4};
   EXPECT_DOUBLE_EQ(LeastSquaresSlope(x, flat), 0.0);
-  EXPECT_DOUBLE_EQ(LeastSquaresSlope(std::vector<double>{1},
-                                     std::vector<double>{5}),
-                   0.0);
+  EXPECT_DOUBLE_EQ(
+      LeastSquaresSlope(std::vector<double>{1}, std::vector<double>{5}), 0.0);
 }
 
 TEST(RelationSeriesTest, TrendSkipsEmptyBuckets) {
@@ -232,9 +231,9 @@ TEST(RelationSeriesTest, RankShiftsByMagnitudeWithVolumeThreshold) {
     return b;
   };
   std::vector<DyadWindowTally> t = {
-      {"CHN", "PRK", part(40, 0.5), part(10, 0.0)},   // delta -0.5
-      {"RUS", "UKR", part(40, -0.1), part(8, -0.7)},  // delta -0.6
-      {"JPN", "KOR", part(2, 0.9), part(1, -0.9)},    // too few events
+      {"CHN", "PRK", part(40, 0.5), part(10, 0.0)},    // delta -0.5
+      {"RUS", "UKR", part(40, -0.1), part(8, -0.7)},   // delta -0.6
+      {"JPN", "KOR", part(2, 0.9), part(1, -0.9)},     // too few events
       {"FRA", "USA", part(30, 0.25), part(30, 0.75)},  // delta +0.5, busier
   };
   auto r = RankShifts(t, 5, 10);
@@ -270,8 +269,10 @@ DyadSeries MakeSeries(std::string a, std::string b,
 }
 
 TEST(RelationSeriesTest, LeanTowardsTheWarmerPartner) {
-  DyadSeries chn = MakeSeries("PRK", "CHN", {{10, 0.5}, {0, 0}, {10, 0.6}, {10, 0.7}});
-  DyadSeries rus = MakeSeries("RUS", "PRK", {{30, 0.1}, {5, 0.2}, {10, 0.1}, {0, 0}});
+  DyadSeries chn =
+      MakeSeries("PRK", "CHN", {{10, 0.5}, {0, 0}, {10, 0.6}, {10, 0.7}});
+  DyadSeries rus =
+      MakeSeries("RUS", "PRK", {{30, 0.1}, {5, 0.2}, {10, 0.1}, {0, 0}});
   auto lean = ComputeLean(chn, rus);
   ASSERT_TRUE(lean.ok()) << lean.status().ToString();
   EXPECT_EQ(lean->country, "PRK");

@@ -26,7 +26,7 @@ constexpr const char* kOpenTo = "9999-12-31";
 
 // Σ over a group set, in this column order after the leading ones:
 // COUNT(*), Σ num_mentions, Σ goldstein, Σ num_mentions·goldstein.
-#define DYAD_GROUP_SUMS(g)                                             \
+#define DYAD_GROUP_SUMS(g)                                              \
   "COUNT(*), TOTAL(" g "num_mentions), TOTAL(" g "goldstein), TOTAL(" g \
   "num_mentions * " g "goldstein)"
 
@@ -125,7 +125,8 @@ Status RelationsReader::Init() {
   // A series touches pages spread over the whole table: mapped, they are
   // not copied through read() each time (options_.mmap_bytes).
   const std::string mmap_pragma =
-      "PRAGMA mmap_size=" + std::to_string(std::max<int64_t>(0, options_.mmap_bytes));
+      "PRAGMA mmap_size=" +
+      std::to_string(std::max<int64_t>(0, options_.mmap_bytes));
   sqlite3_exec(db_, mmap_pragma.c_str(), nullptr, nullptr, nullptr);
   sqlite3_exec(db_, kCachePragma, nullptr, nullptr, nullptr);
 
@@ -160,17 +161,20 @@ Status RelationsReader::Init() {
   };
   // ?1 source, ?2 target, ?3..?4 ISO bounds, ?5 all modalities.
   DYAD_RETURN_IF_ERROR(prepare(
-      "SELECT date, quad_class, " DYAD_GROUP_SUMS("") " FROM event_groups "
-      "WHERE source_country = ?1 AND target_country = ?2 "
-      "AND date >= ?3 AND date <= ?4 AND " DYAD_COUNTED_MODALITY(5) " "
-      "GROUP BY date, quad_class",
+      "SELECT date, quad_class, " DYAD_GROUP_SUMS(
+          "") " FROM event_groups "
+              "WHERE source_country = ?1 AND target_country = ?2 "
+              "AND date >= ?3 AND date <= ?4 AND " DYAD_COUNTED_MODALITY(
+                  5) " "
+                     "GROUP BY date, quad_class",
       &days_));
   // ?1 country, ?2..?3 bounds. Outgoing: a range of the dyad index.
   DYAD_RETURN_IF_ERROR(prepare(
-      "SELECT target_country, " DYAD_GROUP_SUMS("") " FROM event_groups "
-      "WHERE source_country = ?1 AND target_country IS NOT NULL "
-      "AND target_country <> ?1 AND date >= ?2 AND date <= ?3 "
-      "AND " DYAD_COUNTED_MODALITY(4) " GROUP BY target_country",
+      "SELECT target_country, " DYAD_GROUP_SUMS(
+          "") " FROM event_groups "
+              "WHERE source_country = ?1 AND target_country IS NOT NULL "
+              "AND target_country <> ?1 AND date >= ?2 AND date <= ?3 "
+              "AND " DYAD_COUNTED_MODALITY(4) " GROUP BY target_country",
       &partners_out_));
   // Incoming: no index starts with target_country, so the distinct source
   // countries are walked by a loose index scan (one B-tree seek each) and
@@ -182,22 +186,25 @@ Status RelationsReader::Init() {
       "  UNION ALL "
       "  SELECT (SELECT MIN(source_country) FROM event_groups "
       "          WHERE source_country > s.c) FROM s WHERE s.c IS NOT NULL) "
-      "SELECT g.source_country, " DYAD_GROUP_SUMS("g.") " "
-      "FROM s JOIN event_groups g ON g.source_country = s.c "
-      "AND g.target_country = ?1 "
-      "WHERE s.c <> ?1 AND g.date >= ?2 AND g.date <= ?3 "
-      "AND (?4 OR g.modality IN ('asserted', 'alleged')) "
-      "GROUP BY g.source_country",
+      "SELECT g.source_country, " DYAD_GROUP_SUMS(
+          "g.") " "
+                "FROM s JOIN event_groups g ON g.source_country = s.c "
+                "AND g.target_country = ?1 "
+                "WHERE s.c <> ?1 AND g.date >= ?2 AND g.date <= ?3 "
+                "AND (?4 OR g.modality IN ('asserted', 'alleged')) "
+                "GROUP BY g.source_country",
       &partners_in_));
   // ?1..?2 window, ?3 first day of the last bucket.
   DYAD_RETURN_IF_ERROR(prepare(
       "SELECT min(source_country, target_country) AS a, "
-      "max(source_country, target_country) AS b, date >= ?3 AS recent, "
-      DYAD_GROUP_SUMS("") " FROM event_groups "
-      "WHERE date >= ?1 AND date <= ?2 AND source_country IS NOT NULL "
-      "AND target_country IS NOT NULL AND source_country <> target_country "
-      "AND modality IN ('asserted', 'alleged') "
-      "GROUP BY a, b, recent",
+      "max(source_country, target_country) AS b, date >= ?3 AS "
+      "recent, " DYAD_GROUP_SUMS(
+          "") " FROM event_groups "
+              "WHERE date >= ?1 AND date <= ?2 AND source_country IS NOT NULL "
+              "AND target_country IS NOT NULL AND source_country <> "
+              "target_country "
+              "AND modality IN ('asserted', 'alleged') "
+              "GROUP BY a, b, recent",
       &shifts_));
   DYAD_RETURN_IF_ERROR(prepare(
       "SELECT (SELECT MIN(date) FROM event_groups WHERE date IS NOT NULL "
@@ -301,8 +308,8 @@ Result<std::vector<PartnerScore>> RelationsReader::Partners(
   for (const auto& [partner, s] : by_partner) {
     SeriesBucket b;
     FinishScore(s.events, s.mentions, s.goldstein, s.weighted, &b);
-    out.push_back(PartnerScore{partner, b.events, b.mentions, b.index,
-                               b.goldstein_mean});
+    out.push_back(
+        PartnerScore{partner, b.events, b.mentions, b.index, b.goldstein_mean});
   }
   std::sort(out.begin(), out.end(),
             [](const PartnerScore& x, const PartnerScore& y) {
@@ -365,8 +372,7 @@ Result<std::vector<DyadShift>> RelationsReader::Shifts(Day from, Day to,
   std::map<std::pair<std::string, std::string>, DyadWindowTally> tallies;
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    std::pair<std::string, std::string> key{st.ColumnText(0),
-                                            st.ColumnText(1)};
+    std::pair<std::string, std::string> key{st.ColumnText(0), st.ColumnText(1)};
     DyadWindowTally& t = tallies[key];
     t.a = key.first;
     t.b = key.second;
@@ -390,10 +396,10 @@ Result<Lean> RelationsReader::LeanBetween(std::string_view country,
                                           std::string_view a,
                                           std::string_view b, Day from, Day to,
                                           Granularity by) {
-  SeriesQuery qa{std::string(country), std::string(a), false, from, to, by,
-                 false};
-  SeriesQuery qb{std::string(country), std::string(b), false, from, to, by,
-                 false};
+  SeriesQuery qa{
+      std::string(country), std::string(a), false, from, to, by, false};
+  SeriesQuery qb{
+      std::string(country), std::string(b), false, from, to, by, false};
   if (from == kNoDay || to == kNoDay) {
     // Both series need the same buckets: the union of their ranges.
     DYAD_ASSIGN_OR_RETURN(DyadSeries sa, Series(qa));

@@ -81,8 +81,7 @@ class RelationsReaderTest : public ::testing::Test {
       sd.doc.text = "Sentence of " + sd.doc.id + ".";
       sd.events.push_back(e);
       sd.events.back().doc_id = sd.doc.id;
-      sd.events.back().sentence_end =
-          static_cast<uint32_t>(sd.doc.text.size());
+      sd.events.back().sentence_end = static_cast<uint32_t>(sd.doc.text.size());
       docs.push_back(std::move(sd));
     }
     Status s = store_->StoreDocuments(docs, nullptr);
@@ -99,9 +98,9 @@ class RelationsReaderTest : public ::testing::Test {
 
   int64_t QueryInt(const char* sql) {
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY,
-                              nullptr),
-              SQLITE_OK);
+    EXPECT_EQ(
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+        SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sql;
     int64_t v = -1;
@@ -123,8 +122,7 @@ TEST_F(RelationsReaderTest, SeriesCountsGroupsAndWeighsMentions) {
          MakeEvent("PRK", "CHN", "057", D("2024-01-12"), Modality::kFuture),
          MakeEvent("CHN", "PRK", "190", D("2024-03-05")),
          MakeEvent("PRK", "RUS", "051", D("2024-02-01")),
-         MakeEvent("PRK", "CHN", "112", D("2024-04-30"),
-                   Modality::kAlleged)});
+         MakeEvent("PRK", "CHN", "112", D("2024-04-30"), Modality::kAlleged)});
   ASSERT_EQ(QueryInt("SELECT num_mentions FROM event_groups WHERE code = "
                      "'042'"),
             3);
@@ -210,7 +208,8 @@ TEST_F(RelationsReaderTest, OpenRangeFollowsTheDyadAndBucketsSumToTheStore) {
     EXPECT_EQ(sum, groups) << GranularityName(by);
     // Contiguous buckets from the first event's bucket to the last's.
     for (size_t i = 1; i < s->buckets.size(); ++i) {
-      EXPECT_EQ(s->buckets[i].start, NextBucketStart(s->buckets[i - 1].start, by));
+      EXPECT_EQ(s->buckets[i].start,
+                NextBucketStart(s->buckets[i - 1].start, by));
     }
     EXPECT_GT(s->buckets.front().events, 0);
     EXPECT_GT(s->buckets.back().events, 0);
@@ -249,16 +248,16 @@ TEST_F(RelationsReaderTest, SeriesFindsAShiftInStoredEvents) {
   Store(events);
   auto reader = Reader();
   ASSERT_NE(reader, nullptr);
-  SeriesQuery q{"USA", "MEX", false, D("2020-01-01"), D("2022-12-31"),
-                Granularity::kMonth};
+  SeriesQuery q{"USA",           "MEX",           false,
+                D("2020-01-01"), D("2022-12-31"), Granularity::kMonth};
   auto s = reader->Series(q);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   ASSERT_EQ(s->buckets.size(), 36u);
   const Day change = s->buckets[20].start;
   int cusum = 0, bocpd = 0;
   for (const ChangePoint& c : s->shifts) {
-    EXPECT_LE(std::abs(c.day - change), 31) << FormatIsoDay(c.day) << " "
-                                            << c.method;
+    EXPECT_LE(std::abs(c.day - change), 31)
+        << FormatIsoDay(c.day) << " " << c.method;
     EXPECT_LT(c.after, c.before);
     cusum += c.method == "cusum";
     bocpd += c.method == "bocpd";
@@ -293,10 +292,10 @@ TEST_F(RelationsReaderTest, PartnersInBothDirections) {
   EXPECT_EQ((*p)[1].country, "USA");
   EXPECT_EQ((*p)[1].events, 2);
   EXPECT_EQ((*p)[1].mentions, 3);
-  EXPECT_NEAR((*p)[1].index,
-              (2 * Goldstein("112") + Goldstein("173")) / 30, 1e-12);
-  EXPECT_NEAR((*p)[1].goldstein_mean,
-              (Goldstein("112") + Goldstein("173")) / 2, 1e-12);
+  EXPECT_NEAR((*p)[1].index, (2 * Goldstein("112") + Goldstein("173")) / 30,
+              1e-12);
+  EXPECT_NEAR((*p)[1].goldstein_mean, (Goldstein("112") + Goldstein("173")) / 2,
+              1e-12);
   EXPECT_EQ((*p)[2].country, "RUS");
   // Open range: JPN joins; limit cuts.
   auto open = reader->Partners("PRK", kNoDay, kNoDay, 10);
@@ -384,10 +383,10 @@ TEST_F(RelationsReaderTest, LeanBetweenTwoPartners) {
   EXPECT_EQ(lean->events_b, 4);
   EXPECT_GT(lean->index_difference, 0);
   EXPECT_DOUBLE_EQ(lean->volume_share_a, 0.6);
-  EXPECT_NEAR(lean->buckets[0].index_difference,
-              (Goldstein("057") + Goldstein("043")) / 20 -
-                  Goldstein("112") / 10,
-              1e-12);
+  EXPECT_NEAR(
+      lean->buckets[0].index_difference,
+      (Goldstein("057") + Goldstein("043")) / 20 - Goldstein("112") / 10,
+      1e-12);
   EXPECT_TRUE(std::isnan(lean->buckets[3].index_difference));
 }
 

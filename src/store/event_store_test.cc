@@ -379,7 +379,7 @@ TEST_F(EventStoreTest, UpgradesVersionOneStore) {
   {
     auto store = EventStore::Open(path, cameo_);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    EXPECT_EQ(*(*store)->SchemaVersion(), 2);
+    EXPECT_EQ(*(*store)->SchemaVersion(), EventStore::LatestSchemaVersion());
   }
   EXPECT_EQ(QueryText(path, "SELECT origin FROM documents WHERE id = 'a'"),
             "dyad");

@@ -86,13 +86,16 @@ export function dyadView(root: HTMLElement, params: URLSearchParams): () => void
   const tableEl = h('div', { id: 'dyad-events' });
   body.append(summary, chartEl,
     h('p', { class: 'muted small' }, 'The index and the bars count merged events (one per date, actors, code and modality; asserted and alleged). ',
-      'Click a point or a bar to list its events; the table lists every report.'),
+      'Click a point or a bar to list its events; the table lists every report of them.'),
     shiftsEl, selection, tableEl);
 
   const { chart: c, dispose } = chart(chartEl);
   disposers.push(dispose);
+  // The browser tests find bucket positions through the chart itself.
+  (chartEl as unknown as { chart: unknown }).chart = c;
 
-  const base: Params = { a, b, directed: p.directed ? '1' : undefined };
+  // The modalities the relations count, so the table lists what the chart shows.
+  const base: Params = { a, b, directed: p.directed ? '1' : undefined, modality: 'asserted,alleged' };
   let disposeTable = () => {};
   const showEvents = (sel: { from?: string; to?: string; quad?: number; label?: string }, offset = 0) => {
     disposeTable();

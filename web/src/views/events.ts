@@ -29,7 +29,7 @@ export function eventsView(root: HTMLElement, params: URLSearchParams): () => vo
     h('label', { title: 'CAMEO event code, e.g. 057' }, 'Code ', h('input', { name: 'code', value: p.code, size: 5, placeholder: '057' })),
     select('root', cameoRoots().map(([c, n]) => [c, `${c} ${n}`]), 'Root'),
     select('quad', [1, 2, 3, 4].map((q) => [String(q), `${q} ${quadNames[q]}`]), 'Quad'),
-    select('modality', modalities.map((m) => [m, m]), 'Modality'),
+    select('modality', [['asserted,alleged', 'asserted or alleged'], ...modalities.map((m) => [m, m] as [string, string])], 'Modality'),
     h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: p.from })),
     h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: p.to })),
     h('label', {}, 'Sort ', h('select', { name: 'sort' },

@@ -46,6 +46,7 @@ export function networkView(root: HTMLElement, params: URLSearchParams): () => v
     h('div', { class: 'split' }, chartEl, panel)));
 
   const { chart: c, dispose } = chart(chartEl);
+  (chartEl as unknown as { chart: unknown }).chart = c;
   let net: Network = { nodes: [], edges: [] };
   const range = { from: p.from, to: p.to };
 

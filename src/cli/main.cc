@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   commands.push_back(dyad::MakeExplainCommand(&app));
   commands.push_back(dyad::MakeEvalCommand(&app));
   commands.push_back(dyad::MakeIngestCommand(&app));
+  commands.push_back(dyad::MakeServeCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

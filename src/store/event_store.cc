@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -68,6 +69,63 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad_date ON events(source_country, target_country, date);
 CREATE INDEX events_doc ON events(doc_id);
 )sql",
+    // 2: document origin and near-duplicate clusters, merged event groups
+    // (GDELT-style events), full-text search over event sentences. The
+    // statements after the DDL backfill what a version-1 store already holds
+    // (every document its own cluster; its signature is computed at Open).
+    R"sql(
+ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT 'dyad';
+ALTER TABLE documents ADD COLUMN cluster_id TEXT;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE INDEX documents_cluster ON documents(cluster_id);
+CREATE INDEX documents_url ON documents(url);
+CREATE TABLE event_groups (
+  id INTEGER PRIMARY KEY,
+  merge_key TEXT NOT NULL UNIQUE,
+  date TEXT,
+  source_code TEXT NOT NULL, source_country TEXT,
+  target_code TEXT, target_country TEXT,
+  code TEXT NOT NULL, root TEXT, quad_class INTEGER, goldstein REAL, plover TEXT,
+  modality TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL,
+  first_event_id INTEGER NOT NULL
+);
+CREATE INDEX event_groups_dyad_date ON event_groups(source_country, target_country, date);
+CREATE INDEX event_groups_date ON event_groups(date);
+ALTER TABLE events ADD COLUMN group_id INTEGER;
+CREATE INDEX events_group ON events(group_id);
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence);
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_fts WHERE rowid = old.id;
+END;
+
+UPDATE documents SET
+  origin = CASE WHEN id LIKE 'icews:%' THEN 'icews'
+                WHEN id LIKE 'gdelt:%' THEN 'gdelt' ELSE 'dyad' END,
+  cluster_id = id;
+INSERT INTO event_groups (merge_key, date, source_code, source_country,
+  target_code, target_country, code, root, quad_class, goldstein, plover,
+  modality, num_mentions, num_sources, num_articles, first_event_id)
+SELECT COALESCE(e.date, '') || '|' || e.source_code || '|' ||
+         COALESCE(e.target_code, '') || '|' || e.code || '|' || e.modality,
+       e.date, e.source_code, e.source_country, e.target_code,
+       e.target_country, e.code, e.root, e.quad_class, e.goldstein, e.plover,
+       e.modality, COUNT(*), COUNT(DISTINCT COALESCE(d.source, '')),
+       COUNT(DISTINCT COALESCE(d.cluster_id, d.id)), MIN(e.id)
+FROM events e JOIN documents d ON d.id = e.doc_id
+GROUP BY 1;
+UPDATE events SET group_id = (
+  SELECT g.id FROM event_groups g WHERE g.merge_key =
+    COALESCE(events.date, '') || '|' || events.source_code || '|' ||
+    COALESCE(events.target_code, '') || '|' || events.code || '|' ||
+    events.modality);
+INSERT INTO events_fts (rowid, sentence)
+SELECT e.id, CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1,
+                         e.sentence_end - e.sentence_start) AS TEXT)
+FROM events e JOIN documents d ON d.id = e.doc_id;
+)sql",
 };
 
 constexpr int kLatestVersion =
@@ -132,6 +190,26 @@ uint64_t DocumentContentHash(const Document& doc) {
   return h;
 }
 
+std::string_view DocumentOrigin(std::string_view doc_id) {
+  if (doc_id.starts_with("icews:")) return "icews";
+  if (doc_id.starts_with("gdelt:")) return "gdelt";
+  return "dyad";
+}
+
+std::string EventMergeKey(const Event& e) {
+  std::string key;
+  if (e.date != kNoDay) key = FormatIsoDay(e.date);
+  key += '|';
+  key += e.source.code;
+  key += '|';
+  if (e.target.has_value()) key += e.target->code;
+  key += '|';
+  key += e.code;
+  key += '|';
+  key += ModalityName(e.modality);
+  return key;
+}
+
 int EventStore::LatestSchemaVersion() { return kLatestVersion; }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
@@ -155,6 +233,11 @@ EventStore::~EventStore() {
   count_docs_.reset();
   count_events_.reset();
   count_by_dyad_.reset();
+  old_groups_.reset();
+  upsert_group_.reset();
+  insert_fts_.reset();
+  delete_empty_group_.reset();
+  update_group_.reset();
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -199,13 +282,14 @@ Status EventStore::Init() {
       prepare("SELECT content_hash FROM documents WHERE id = ?1", &find_doc_));
   DYAD_RETURN_IF_ERROR(prepare(
       "INSERT INTO documents (id, url, date, title, source, content_hash, "
-      "text, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+      "text, ingested_at, origin, cluster_id, minhash) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?8, ?9, ?10)",
       &insert_doc_));
   DYAD_RETURN_IF_ERROR(prepare(
       "UPDATE documents SET url = ?2, date = ?3, title = ?4, source = ?5, "
       "content_hash = ?6, text = ?7, "
-      "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+      "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), origin = ?8, "
+      "cluster_id = ?9, minhash = ?10 WHERE id = ?1",
       &update_doc_));
   DYAD_RETURN_IF_ERROR(
       prepare("DELETE FROM events WHERE doc_id = ?1", &delete_events_));
@@ -216,11 +300,46 @@ Status EventStore::Init() {
       "target_code, target_country, target_sector, target_text, target_start, "
       "target_end, partners, code, root, quad_class, goldstein, plover, "
       "modality, modality_cue, attribution_code, attribution_country, "
-      "attribution_text, rule, trigger_start, trigger_end, confidence) "
+      "attribution_text, rule, trigger_start, trigger_end, confidence, "
+      "group_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
       "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
-      "?29, ?30, ?31, ?32, ?33, ?34)",
+      "?29, ?30, ?31, ?32, ?33, ?34, ?35)",
       &insert_event_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("SELECT DISTINCT group_id FROM events WHERE doc_id = ?1 AND "
+              "group_id IS NOT NULL",
+              &old_groups_));
+  // The no-op DO UPDATE makes RETURNING yield the id of an existing row.
+  DYAD_RETURN_IF_ERROR(prepare(
+      "INSERT INTO event_groups (merge_key, date, source_code, "
+      "source_country, target_code, target_country, code, root, quad_class, "
+      "goldstein, plover, modality, num_mentions, num_sources, num_articles, "
+      "first_event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, 0, 0, 0, 0) "
+      "ON CONFLICT (merge_key) DO UPDATE SET merge_key = excluded.merge_key "
+      "RETURNING id",
+      &upsert_group_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("INSERT INTO events_fts (rowid, sentence) VALUES (?1, ?2)",
+              &insert_fts_));
+  DYAD_RETURN_IF_ERROR(
+      prepare("DELETE FROM event_groups WHERE id = ?1 AND NOT EXISTS "
+              "(SELECT 1 FROM events WHERE group_id = ?1)",
+              &delete_empty_group_));
+  // The bare columns come from the row of MIN(e.id) (an SQLite guarantee):
+  // the group shows its representative coding.
+  DYAD_RETURN_IF_ERROR(prepare(
+      "UPDATE event_groups SET (num_mentions, num_sources, num_articles, "
+      "first_event_id, source_country, target_country, root, quad_class, "
+      "goldstein, plover) = (SELECT COUNT(*), "
+      "COUNT(DISTINCT COALESCE(d.source, '')), "
+      "COUNT(DISTINCT COALESCE(d.cluster_id, d.id)), MIN(e.id), "
+      "e.source_country, e.target_country, e.root, e.quad_class, "
+      "e.goldstein, e.plover "
+      "FROM events e JOIN documents d ON d.id = e.doc_id "
+      "WHERE e.group_id = ?1) WHERE id = ?1",
+      &update_group_));
   DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM documents", &count_docs_));
   DYAD_RETURN_IF_ERROR(prepare("SELECT COUNT(*) FROM events", &count_events_));
   DYAD_RETURN_IF_ERROR(
@@ -289,8 +408,11 @@ Status EventStore::StoreDocuments(std::span<const StoredDocument> docs,
     s = StoreOne(sd, &local);
     if (!s.ok()) break;
   }
+  if (s.ok()) s = UpdateGroups();
   if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {
+    group_ids_.clear();
+    touched_groups_.clear();
     (void)Exec("ROLLBACK");
     return s;
   }
@@ -337,12 +459,21 @@ Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
   write->TextOrNull(5, doc.source);
   write->Int(6, hash);
   write->Text(7, doc.text);
+  write->Text(8, DocumentOrigin(doc.id));
+  write->Text(9, doc.id);
   rc = write->Step();
   write->Reset();
   if (rc != SQLITE_DONE) {
     return Error(("cannot store document " + doc.id).c_str());
   }
   if (exists) {
+    old_groups_->Text(1, doc.id);
+    while ((rc = old_groups_->Step()) == SQLITE_ROW) {
+      touched_groups_.insert(sqlite3_column_int64(old_groups_->get(), 0));
+    }
+    old_groups_->Reset();
+    if (rc != SQLITE_DONE) return Error("cannot read old event groups");
+    // The events_fts_delete trigger removes their sentences.
     delete_events_->Text(1, doc.id);
     rc = delete_events_->Step();
     delete_events_->Reset();
@@ -406,12 +537,71 @@ Status EventStore::InsertEvents(const StoredDocument& sd, StoreCounts* counts) {
     st.Int(32, e.trigger_begin);
     st.Int(33, e.trigger_end);
     st.Real(34, e.confidence);
-    int rc = st.Step();
-    st.Reset();
-    if (rc != SQLITE_DONE) return Error("cannot store event");
+    DYAD_ASSIGN_OR_RETURN(int64_t group_id, GroupFor(EventMergeKey(e), e));
+    st.Int(35, group_id);
+    DYAD_RETURN_IF_ERROR(Step(&st, "cannot store event"));
+    touched_groups_.insert(group_id);
     ++counts->events;
+
+    const std::string_view text = sd.doc.text;
+    const size_t begin = std::min<size_t>(e.sentence_begin, text.size());
+    const size_t end = std::clamp<size_t>(e.sentence_end, begin, text.size());
+    insert_fts_->Int(1, sqlite3_last_insert_rowid(db_));
+    insert_fts_->Text(2, text.substr(begin, end - begin));
+    DYAD_RETURN_IF_ERROR(Step(insert_fts_.get(), "cannot index sentence"));
   }
   return Status::Ok();
+}
+
+Status EventStore::Step(Statement* st, const char* what) {
+  int rc = st->Step();
+  st->Reset();
+  if (rc != SQLITE_DONE) return Error(what);
+  return Status::Ok();
+}
+
+Result<int64_t> EventStore::GroupFor(const std::string& key, const Event& e) {
+  auto it = group_ids_.find(key);
+  if (it != group_ids_.end()) return it->second;
+  Statement& st = *upsert_group_;
+  st.Text(1, key);
+  if (e.date != kNoDay) st.Text(2, FormatIsoDay(e.date));
+  st.Text(3, e.source.code);
+  st.TextOrNull(4, e.source.country);
+  if (e.target.has_value()) {
+    st.Text(5, e.target->code);
+    st.TextOrNull(6, e.target->country);
+  }
+  st.Text(7, e.code);
+  const CameoCode* cc = cameo_ != nullptr ? cameo_->Find(e.code) : nullptr;
+  if (cc != nullptr) {
+    st.Text(8, cc->root);
+    st.Int(9, cc->quad_class);
+    st.Real(10, cc->goldstein);
+    st.TextOrNull(11, cc->plover);
+  }
+  st.Text(12, ModalityName(e.modality));
+  int rc = st.Step();
+  int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st.get(), 0) : 0;
+  st.Reset();
+  if (rc != SQLITE_ROW) return Error("cannot store event group");
+  group_ids_.emplace(key, id);
+  return id;
+}
+
+Status EventStore::UpdateGroups() {
+  Status s;
+  for (int64_t id : touched_groups_) {
+    delete_empty_group_->Int(1, id);
+    s = Step(delete_empty_group_.get(), "cannot delete event group");
+    if (!s.ok()) break;
+    update_group_->Int(1, id);
+    s = Step(update_group_.get(), "cannot update event group");
+    if (!s.ok()) break;
+  }
+  group_ids_.clear();
+  touched_groups_.clear();
+  return s;
 }
 
 Result<int64_t> EventStore::CountRows(Statement* st) {

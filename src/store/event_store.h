@@ -7,7 +7,11 @@
 //   documents(id PRIMARY KEY, url, date, title, source, content_hash, text,
 //             ingested_at)
 //   events(one row per coded event, every field of doc/events.md; doc_id
-//          REFERENCES documents ON DELETE CASCADE)
+//          REFERENCES documents ON DELETE CASCADE; group_id)
+//   event_groups(events merged by EventMergeKey with num_mentions,
+//          num_sources, num_articles, first_event_id), recomputed for every
+//          touched group in the transaction of each StoreDocuments()
+//   events_fts(FTS5 over each event's sentence, rowid = events.id)
 //
 // Writes are idempotent by content: a document is identified by its id and
 // its content hash (XXH3 of title and text). Re-storing an unchanged
@@ -23,6 +27,9 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "coder/cameo_table.h"
@@ -68,6 +75,15 @@ struct DyadCount {
 
 // XXH3-64 of the document's title and text: what makes it "the same".
 uint64_t DocumentContentHash(const Document& doc);
+
+// documents.origin for a document id: "icews" / "gdelt" for ids with the
+// prefix "icews:" / "gdelt:" (imported pseudo-documents), else "dyad".
+std::string_view DocumentOrigin(std::string_view doc_id);
+
+// event_groups.merge_key of an event: "date|source_code|target_code|code|
+// modality" with an empty field for no date / no target. Events with the
+// same key are reports of one event and share a group.
+std::string EventMergeKey(const Event& e);
 
 class EventStore {
  public:
@@ -115,6 +131,13 @@ class EventStore {
   Status Error(const char* what) const;
   Status StoreOne(const StoredDocument& sd, StoreCounts* counts);
   Status InsertEvents(const StoredDocument& sd, StoreCounts* counts);
+  // The event_groups id for `key`, creating the row (counts filled later by
+  // UpdateGroups) when new.
+  Result<int64_t> GroupFor(const std::string& key, const Event& e);
+  // Recomputes the counts of every group in touched_groups_ (deleting the
+  // empty ones) and forgets the per-transaction state.
+  Status UpdateGroups();
+  Status Step(Statement* st, const char* what);
   Result<int64_t> CountRows(Statement* st);
 
   std::string path_;
@@ -128,6 +151,16 @@ class EventStore {
   std::unique_ptr<Statement> count_docs_;
   std::unique_ptr<Statement> count_events_;
   std::unique_ptr<Statement> count_by_dyad_;
+  std::unique_ptr<Statement> old_groups_;
+  std::unique_ptr<Statement> upsert_group_;
+  std::unique_ptr<Statement> insert_fts_;
+  std::unique_ptr<Statement> delete_empty_group_;
+  std::unique_ptr<Statement> update_group_;
+
+  // State of the open StoreDocuments() transaction: group ids by merge key
+  // (saves the upsert for repeated keys) and groups whose counts are stale.
+  std::unordered_map<std::string, int64_t> group_ids_;
+  std::unordered_set<int64_t> touched_groups_;
 };
 
 }  // namespace dyad

@@ -138,7 +138,7 @@ TEST_F(EventStoreTest, CreatesSchemaAndReopensIdempotently) {
   EXPECT_EQ(QueryInt(path,
                      "SELECT COUNT(*) FROM sqlite_master WHERE "
                      "type = 'index' AND name LIKE 'events_%'"),
-            3);
+            4);
 }
 
 TEST_F(EventStoreTest, StoresEveryEventField) {
@@ -318,6 +318,164 @@ TEST_F(EventStoreTest, WorksWithoutCameoTable) {
   ASSERT_TRUE(dyads.ok());
   ASSERT_EQ(dyads->size(), 1u);
   EXPECT_EQ((*dyads)[0].goldstein_sum, 0.0);  // NULL goldstein sums to 0
+}
+
+
+// The version-1 schema exactly as dyad 0.1 shipped it: a store to upgrade.
+constexpr const char* kVersionOneSchema = R"sql(
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES (1);
+CREATE TABLE documents (id TEXT PRIMARY KEY, url TEXT, date TEXT, title TEXT,
+  source TEXT, content_hash INTEGER NOT NULL, text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL);
+CREATE TABLE events (id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_index INTEGER NOT NULL, sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL, date TEXT, date_precision TEXT NOT NULL,
+  date_rule TEXT, source_code TEXT NOT NULL, source_country TEXT,
+  source_sector TEXT, source_text TEXT, source_start INTEGER,
+  source_end INTEGER, target_code TEXT, target_country TEXT,
+  target_sector TEXT, target_text TEXT, target_start INTEGER,
+  target_end INTEGER, partners TEXT NOT NULL, code TEXT NOT NULL, root TEXT,
+  quad_class INTEGER, goldstein REAL, plover TEXT, modality TEXT NOT NULL,
+  modality_cue TEXT, attribution_code TEXT, attribution_country TEXT,
+  attribution_text TEXT, rule TEXT, trigger_start INTEGER,
+  trigger_end INTEGER, confidence REAL);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad_date ON events(source_country, target_country, date);
+CREATE INDEX events_doc ON events(doc_id);
+INSERT INTO documents VALUES
+  ('a', NULL, '2024-10-07', 'A', 'KCNA', 1,
+   'Kim met Xi. Xi praised Kim.', '2024-10-07T00:00:00Z'),
+  ('icews:42', NULL, '2024-10-07', 'B', 'Yonhap', 2,
+   'Kim met Xi in Beijing.', '2024-10-07T00:00:00Z');
+INSERT INTO events (doc_id, sentence_index, sentence_start, sentence_end,
+  date, date_precision, source_code, source_country, target_code,
+  target_country, partners, code, modality) VALUES
+  ('a', 0, 0, 11, '2024-10-06', 'day', 'PRKGOV', 'PRK', 'CHNGOV', 'CHN',
+   '[]', '040', 'asserted'),
+  ('a', 1, 12, 27, '2024-10-06', 'day', 'CHNGOV', 'CHN', 'PRKGOV', 'PRK',
+   '[]', '051', 'asserted'),
+  ('icews:42', 0, 0, 21, '2024-10-06', 'day', 'PRKGOV', 'PRK', 'CHNGOV',
+   'CHN', '[]', '040', 'asserted');
+)sql";
+
+TEST_F(EventStoreTest, UpgradesVersionOneStore) {
+  TempDir dir;
+  const std::string path = dir.File("v1.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, kVersionOneSchema, nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), 2);
+  }
+  EXPECT_EQ(QueryText(path, "SELECT origin FROM documents WHERE id = 'a'"),
+            "dyad");
+  EXPECT_EQ(
+      QueryText(path, "SELECT origin FROM documents WHERE id = 'icews:42'"),
+      "icews");
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM documents "
+                           "WHERE cluster_id IS NULL"),
+            0);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups"), 2);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events WHERE group_id IS "
+                           "NULL"),
+            0);
+  EXPECT_EQ(QueryText(path,
+                      "SELECT num_mentions || ',' || num_sources || ',' || "
+                      "num_articles || ',' || first_event_id FROM "
+                      "event_groups WHERE code = '040'"),
+            "2,2,2,1");
+  EXPECT_EQ(QueryText(path, "SELECT merge_key FROM event_groups "
+                            "WHERE code = '051'"),
+            "2024-10-06|CHNGOV|PRKGOV|051|asserted");
+  EXPECT_EQ(QueryText(path, "SELECT sentence FROM events_fts "
+                            "WHERE events_fts MATCH 'praised'"),
+            "Xi praised Kim.");
+  EXPECT_EQ(QueryInt(path, "SELECT rowid FROM events_fts "
+                           "WHERE events_fts MATCH 'beijing'"),
+            3);
+}
+
+// "count,sources,articles" of the group of `code`, or "<none>".
+std::string GroupCounts(const std::string& path, const std::string& code) {
+  std::string sql =
+      "SELECT num_mentions || ',' || num_sources || ',' || num_articles "
+      "FROM event_groups WHERE code = '" + code + "'";
+  return QueryText(path, sql.c_str());
+}
+
+TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
+  TempDir dir;
+  const std::string path = dir.File("dyad.db");
+  auto store = EventStore::Open(path, cameo_);
+  ASSERT_TRUE(store.ok());
+  StoredDocument a = MakeDoc("a", "Kim met Xi. Xi praised Kim.",
+                             {MakeEvent("PRK", "CHN", "040", "2024-10-06"),
+                              MakeEvent("CHN", "PRK", "051", "2024-10-06")});
+  a.doc.source = "KCNA";
+  a.events[1].sentence_begin = 12;
+  a.events[1].sentence_end = 27;
+  StoredDocument b = MakeDoc("b", "Kim and Xi met on Sunday.",
+                             {MakeEvent("PRK", "CHN", "040", "2024-10-06")});
+  b.doc.source = "Yonhap";
+  StoredDocument c = MakeDoc("c", "Kim and Xi met, KCNA said.",
+                             {MakeEvent("PRK", "CHN", "040", "2024-10-06")});
+  c.doc.source = "KCNA";
+  std::vector<StoredDocument> docs = {a, b, c};
+  ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+  EXPECT_EQ(GroupCounts(path, "040"), "3,2,3");
+  EXPECT_EQ(GroupCounts(path, "051"), "1,1,1");
+  EXPECT_EQ(QueryInt(path, "SELECT first_event_id FROM event_groups "
+                           "WHERE code = '040'"),
+            1);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts"), 4);
+  EXPECT_EQ(QueryText(path, "SELECT sentence FROM events_fts "
+                            "WHERE events_fts MATCH 'praised'"),
+            "Xi praised Kim.");
+
+  // Re-ingesting the same documents changes nothing.
+  const std::string before = QueryText(
+      path, "SELECT group_concat(id || ':' || num_mentions || ':' || "
+            "first_event_id, ' ') FROM event_groups");
+  ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+  EXPECT_EQ(QueryText(path, "SELECT group_concat(id || ':' || num_mentions || "
+                            "':' || first_event_id, ' ') FROM event_groups"),
+            before);
+
+  // Replacing "a" drops its 051 event: that group goes, the 040 group
+  // loses a mention and its representative moves to b's event.
+  StoredDocument a2 = MakeDoc("a", "Kim met Xi.",
+                              {MakeEvent("PRK", "CHN", "040", "2024-10-07")});
+  a2.doc.source = "KCNA";
+  std::vector<StoredDocument> replace = {a2};
+  StoreCounts counts;
+  ASSERT_TRUE((*store)->StoreDocuments(replace, &counts).ok());
+  EXPECT_EQ(counts.replaced, 1);
+  EXPECT_EQ(GroupCounts(path, "051"), "<none>");
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups"), 2);
+  EXPECT_EQ(QueryText(path, "SELECT num_mentions || ',' || num_sources || "
+                            "',' || first_event_id FROM event_groups WHERE "
+                            "date = '2024-10-06'"),
+            "2,2,3");
+  EXPECT_EQ(QueryText(path, "SELECT num_mentions FROM event_groups WHERE "
+                            "date = '2024-10-07'"),
+            "1");
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts"), 3);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events_fts "
+                           "WHERE events_fts MATCH 'praised'"),
+            0);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events e JOIN event_groups "
+                           "g ON g.id = e.group_id"),
+            3);
+  EXPECT_EQ(QueryInt(path, "SELECT SUM(num_mentions) FROM event_groups"), 3);
 }
 
 }  // namespace

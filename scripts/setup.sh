@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything dyad needs on Debian 12. Idempotent: skips packages already present.
-# Usage: scripts/setup.sh [--with-browser]   (root or sudo)
+# Usage: scripts/setup.sh [--with-browser]   (root or sudo; --with-browser adds wrk for the server benchmarks)
 set -euo pipefail
 
 packages=(
@@ -12,9 +12,16 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base festlex-poslex iso-codes
   zstd gzip
+  chromium
 )
+# The dashboard (web/) builds with npm and its browser tests need node >= 20;
+# Debian's nodejs only when there is no node at all (a NodeSource node
+# bundles npm, and Debian's npm would conflict with it).
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+fi
 if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium nodejs npm wrk)
+  packages+=(wrk)
 fi
 
 missing=()

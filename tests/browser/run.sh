@@ -8,7 +8,11 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 chromium="${DYAD_CHROMIUM:-/usr/bin/chromium}"
 missing=()
-command -v node >/dev/null || missing+=("node (apt-get install nodejs)")
+if ! command -v node >/dev/null; then
+  missing+=("node >= 20 (apt-get install nodejs)")
+elif (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
+  missing+=("node >= 20 (this is $(node --version))")
+fi
 [[ -x "$chromium" ]] || missing+=("$chromium (apt-get install chromium)")
 [[ -d "$root/web/node_modules/playwright-core" ]] || missing+=("web/node_modules (cd web && npm ci)")
 [[ -f "$root/web/dist/index.html" ]] || missing+=("web/dist (cd web && npm run build, or build the CMake target 'web')")

@@ -196,6 +196,12 @@ export function dyadView(root: HTMLElement, params: URLSearchParams): () => void
     }, true);
   };
 
+  // The events load at once, whether or not the series does.
+    const efrom = params.get('efrom') ?? undefined;
+    const eto = params.get('eto') ?? undefined;
+    const quad = params.get('quad') ? Number(params.get('quad')) : undefined;
+    showEvents(efrom || eto || quad ? { from: efrom, to: eto, quad, label: `${efrom ?? ''} to ${eto ?? ''}${quad ? ' · ' + quadNames[quad] : ''}` } : {},
+      Number(params.get('offset') ?? 0));
   (async () => {
     try {
       const r = await api.relations({ a, b, by: p.by, from: p.from, to: p.to, directed: p.directed ? '1' : '0' }, ctrl.signal);
@@ -240,11 +246,6 @@ export function dyadView(root: HTMLElement, params: URLSearchParams): () => void
             h('td', { class: 'num' }, s.score.toFixed(2)), h('td', {}, s.method),
             h('td', {}, h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); selectBucket(r, bucketOf(r.buckets, s.date)); } }, 'events')))))),
       ));
-      const efrom = params.get('efrom') ?? undefined;
-      const eto = params.get('eto') ?? undefined;
-      const quad = params.get('quad') ? Number(params.get('quad')) : undefined;
-      showEvents(efrom || eto || quad ? { from: efrom, to: eto, quad, label: `${efrom ?? ''} to ${eto ?? ''}${quad ? ' · ' + quadNames[quad] : ''}` } : {},
-        Number(params.get('offset') ?? 0));
     } catch (e) {
       if (!isAbort(e)) summary.replaceWith(errorBox(e));
     }

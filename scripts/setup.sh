@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything dyad needs on Debian 12. Idempotent: skips packages already present.
-# Usage: scripts/setup.sh [--with-browser]   (root or sudo)
+# Usage: scripts/setup.sh [--with-browser] [--with-bench]   (root or sudo)
+# --with-browser: the dashboard toolchain and its browser tests (and wrk);
+# --with-bench: wrk, for the HTTP API benchmarks (doc/benchmarks.md).
 set -euo pipefail
 
 packages=(
@@ -13,9 +15,13 @@ packages=(
   wordnet-base festlex-poslex iso-codes
   zstd gzip
 )
-if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium nodejs npm wrk)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) packages+=(chromium nodejs npm wrk) ;;
+    --with-bench) packages+=(wrk) ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything dyad needs on Debian 12. Idempotent: skips packages already present.
-# Usage: scripts/setup.sh [--with-browser]   (root or sudo; --with-browser adds wrk for the server benchmarks)
+# Usage: scripts/setup.sh [--with-browser] [--with-bench]   (root or sudo)
+# --with-browser: kept for compatibility (chromium and node are always installed now) plus wrk;
+# --with-bench: wrk, for the HTTP API benchmarks (doc/benchmarks.md).
 set -euo pipefail
 
 packages=(
@@ -20,9 +22,13 @@ packages=(
 if ! command -v node >/dev/null; then
   packages+=(nodejs npm)
 fi
-if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(wrk)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) packages+=(wrk) ;;
+    --with-bench) packages+=(wrk) ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -158,6 +158,17 @@ class ApiServer::Impl {
       Fail(res, lease.status());
       return;
     }
+    // One snapshot per request: a count and its page, or a document and its
+    // events, agree even while an ingest commits between the queries.
+    Status snap = (*lease)->BeginSnapshot();
+    if (!snap.ok()) {
+      Fail(res, snap);
+      return;
+    }
+    struct EndSnapshot {
+      ReadConnection* c;
+      ~EndSnapshot() { c->EndSnapshot(); }
+    } end{lease->get()};
     Result<json> out = fn(req, **lease);
     if (!out.ok()) {
       Fail(res, out.status());

@@ -3,15 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "relations/relation_series.h"
+
 
 namespace dyad {
-
-// TODO(merge relations): use CooperationIndex.
-static double CooperationIndex(double w, int64_t m) {
-  if (m <= 0) return 0;
-  double x = w / (10.0 * m);
-  return x < -1 ? -1 : x > 1 ? 1 : x;
-}
 
 Result<std::vector<DyadTotal>> ReadDyadTotals(ReadConnection& conn, Day from,
                                               Day to, int64_t min_events) {

@@ -74,6 +74,18 @@ ReadConnection::~ReadConnection() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
+Status ReadConnection::BeginSnapshot() {
+  DYAD_ASSIGN_OR_RETURN(Query begin, Prepare("BEGIN"));
+  begin.Step();
+  return begin.status();
+}
+
+void ReadConnection::EndSnapshot() {
+  if (sqlite3_get_autocommit(db_) != 0) return;
+  auto end = Prepare("COMMIT");
+  if (end.ok()) end->Step();
+}
+
 Result<Query> ReadConnection::Prepare(const std::string& sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {

@@ -71,6 +71,12 @@ class ReadConnection {
   // programming error or a schema older than expected).
   Result<Query> Prepare(const std::string& sql);
 
+  // Starts a read transaction: every query until EndSnapshot() sees the
+  // same committed state of the store, even while a writer commits.
+  Status BeginSnapshot();
+  // Ends it (a no-op when none is open).
+  void EndSnapshot();
+
   const std::string& path() const { return path_; }
   sqlite3* db() const { return db_; }
 

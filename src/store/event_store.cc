@@ -133,6 +133,13 @@ constexpr int kLatestVersion =
 
 constexpr int kBusyTimeoutMs = 5000;
 
+std::string ColumnText(sqlite3_stmt* st, int col) {
+  const unsigned char* t = sqlite3_column_text(st, col);
+  return t != nullptr ? std::string(reinterpret_cast<const char*>(t),
+                                    sqlite3_column_bytes(st, col))
+                      : std::string();
+}
+
 nlohmann::json ActorJson(const EventActor& a) {
   return {{"code", a.code}, {"country", a.country}, {"sector", a.sector},
           {"text", a.text}, {"start", a.begin},     {"end", a.end}};
@@ -159,6 +166,10 @@ class EventStore::Statement {
     } else {
       Text(i, s);
     }
+  }
+  void Blob(int i, std::string_view b) {
+    sqlite3_bind_blob(st_, i, b.data(), static_cast<int>(b.size()),
+                      SQLITE_TRANSIENT);
   }
   void Int(int i, int64_t v) { sqlite3_bind_int64(st_, i, v); }
   void Real(int i, double v) { sqlite3_bind_double(st_, i, v); }
@@ -365,6 +376,7 @@ Status EventStore::Migrate() {
   for (int v = current + 1; v <= kLatestVersion; ++v) {
     DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status s = Exec(kMigrations[v - 1]);
+    if (s.ok() && v == 2) s = BackfillClusters();
     if (s.ok()) {
       sqlite3_stmt* st = nullptr;
       if (sqlite3_prepare_v2(db_,
@@ -403,6 +415,13 @@ Status EventStore::StoreDocuments(std::span<const StoredDocument> docs,
                                   StoreCounts* counts) {
   StoreCounts local;
   DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  if (!dedup_loaded_) {
+    Status s = LoadDedupIndex();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+  }
   Status s;
   for (const StoredDocument& sd : docs) {
     s = StoreOne(sd, &local);
@@ -413,6 +432,9 @@ Status EventStore::StoreDocuments(std::span<const StoredDocument> docs,
   if (!s.ok()) {
     group_ids_.clear();
     touched_groups_.clear();
+    // The index saw documents that are rolled back: reload it next time.
+    dedup_.Clear();
+    dedup_loaded_ = false;
     (void)Exec("ROLLBACK");
     return s;
   }
@@ -451,6 +473,17 @@ Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
     ++counts->unchanged;
     return Status::Ok();
   }
+  // The signature and cluster (imports have neither).
+  const std::string_view origin = DocumentOrigin(doc.id);
+  MinHashSignature sig;
+  std::string cluster_id = doc.id;
+  if (exists) dedup_.Remove(doc.id);
+  if (origin == "dyad") sig = dedup_.Sign(doc.text);
+  if (!sig.empty()) {
+    if (auto match = dedup_.FindMostSimilar(sig)) {
+      cluster_id = std::move(match->cluster_id);
+    }
+  }
   Statement* write = exists ? update_doc_.get() : insert_doc_.get();
   write->Text(1, doc.id);
   write->TextOrNull(2, doc.url);
@@ -459,13 +492,15 @@ Status EventStore::StoreOne(const StoredDocument& sd, StoreCounts* counts) {
   write->TextOrNull(5, doc.source);
   write->Int(6, hash);
   write->Text(7, doc.text);
-  write->Text(8, DocumentOrigin(doc.id));
-  write->Text(9, doc.id);
+  write->Text(8, origin);
+  write->Text(9, cluster_id);
+  if (!sig.empty()) write->Blob(10, NearDuplicateIndex::Encode(sig));
   rc = write->Step();
   write->Reset();
   if (rc != SQLITE_DONE) {
     return Error(("cannot store document " + doc.id).c_str());
   }
+  dedup_.Add(doc.id, cluster_id, std::move(sig));
   if (exists) {
     old_groups_->Text(1, doc.id);
     while ((rc = old_groups_->Step()) == SQLITE_ROW) {
@@ -587,6 +622,90 @@ Result<int64_t> EventStore::GroupFor(const std::string& key, const Event& e) {
   if (rc != SQLITE_ROW) return Error("cannot store event group");
   group_ids_.emplace(key, id);
   return id;
+}
+
+Status EventStore::LoadDedupIndex() {
+  dedup_.Clear();
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT id, cluster_id, minhash FROM documents "
+                         "WHERE minhash IS NOT NULL ORDER BY rowid",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot read signatures");
+  }
+  Statement st(raw);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    std::string id = ColumnText(raw, 0);
+    std::string cluster = ColumnText(raw, 1);
+    std::string_view blob(static_cast<const char*>(sqlite3_column_blob(raw, 2)),
+                          sqlite3_column_bytes(raw, 2));
+    auto sig = NearDuplicateIndex::Decode(blob);
+    if (!sig.ok()) {
+      return sig.status().WithContext(path_ + ": document " + id);
+    }
+    dedup_.Add(id, cluster.empty() ? id : cluster, std::move(sig).value());
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read signatures");
+  dedup_loaded_ = true;
+  return Status::Ok();
+}
+
+Status EventStore::BackfillClusters() {
+  dedup_.Clear();
+  sqlite3_stmt* raw = nullptr;
+  // In chunks by rowid: the texts of a large store need not fit in memory.
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT rowid, id, text FROM documents WHERE rowid > "
+                         "?1 AND origin = 'dyad' ORDER BY rowid LIMIT 512",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot read documents");
+  }
+  Statement select(raw);
+  if (sqlite3_prepare_v2(db_,
+                         "UPDATE documents SET cluster_id = ?2, minhash = ?3 "
+                         "WHERE rowid = ?1",
+                         -1, &raw, nullptr) != SQLITE_OK) {
+    return Error("cannot prepare cluster update");
+  }
+  Statement update(raw);
+  struct Row {
+    int64_t rowid;
+    std::string id, text;
+  };
+  std::vector<Row> rows;
+  int64_t last = 0;
+  do {
+    rows.clear();
+    select.Int(1, last);
+    int rc;
+    while ((rc = select.Step()) == SQLITE_ROW) {
+      rows.push_back({sqlite3_column_int64(select.get(), 0),
+                      ColumnText(select.get(), 1),
+                      ColumnText(select.get(), 2)});
+    }
+    select.Reset();
+    if (rc != SQLITE_DONE) return Error("cannot read documents");
+    for (Row& row : rows) {
+      last = row.rowid;
+      MinHashSignature sig = dedup_.Sign(row.text);
+      if (sig.empty()) continue;
+      std::string cluster = row.id;
+      if (auto match = dedup_.FindMostSimilar(sig)) {
+        cluster = std::move(match->cluster_id);
+      }
+      update.Int(1, row.rowid);
+      update.Text(2, cluster);
+      update.Blob(3, NearDuplicateIndex::Encode(sig));
+      DYAD_RETURN_IF_ERROR(Step(&update, "cannot store cluster"));
+      dedup_.Add(row.id, cluster, std::move(sig));
+    }
+  } while (!rows.empty());
+  dedup_loaded_ = true;
+  return Exec(
+      "UPDATE event_groups SET num_articles = (SELECT COUNT(DISTINCT "
+      "COALESCE(d.cluster_id, d.id)) FROM events e JOIN documents d ON "
+      "d.id = e.doc_id WHERE e.group_id = event_groups.id)");
 }
 
 Status EventStore::UpdateGroups() {

@@ -13,6 +13,13 @@
 //          touched group in the transaction of each StoreDocuments()
 //   events_fts(FTS5 over each event's sentence, rowid = events.id)
 //
+// Near-duplicate articles (NearDuplicateIndex over documents.minhash) share
+// documents.cluster_id: the id of the first-stored document of the cluster.
+// A document joins the cluster of its most similar stored document at or
+// above the threshold when it is stored (or replaced); later documents
+// never move earlier ones. Imported documents (origin icews/gdelt) have no
+// signature and are their own cluster.
+//
 // Writes are idempotent by content: a document is identified by its id and
 // its content hash (XXH3 of title and text). Re-storing an unchanged
 // document does nothing; a changed one has its row and all its events
@@ -35,6 +42,7 @@
 #include "coder/cameo_table.h"
 #include "coder/event.h"
 #include "ingest/document.h"
+#include "store/near_duplicate_index.h"
 #include "util/civil_date.h"
 #include "util/status.h"
 
@@ -138,6 +146,11 @@ class EventStore {
   // empty ones) and forgets the per-transaction state.
   Status UpdateGroups();
   Status Step(Statement* st, const char* what);
+  // Fills dedup_ from the stored signatures (once, before the first write).
+  Status LoadDedupIndex();
+  // Migration 2 for documents stored before it: computes their signatures
+  // and clusters in storage order, then the groups' num_articles.
+  Status BackfillClusters();
   Result<int64_t> CountRows(Statement* st);
 
   std::string path_;
@@ -160,6 +173,8 @@ class EventStore {
   // State of the open StoreDocuments() transaction: group ids by merge key
   // (saves the upsert for repeated keys) and groups whose counts are stale.
   std::unordered_map<std::string, int64_t> group_ids_;
+  NearDuplicateIndex dedup_;
+  bool dedup_loaded_ = false;
   std::unordered_set<int64_t> touched_groups_;
 };
 

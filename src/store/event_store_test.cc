@@ -4,10 +4,16 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "ingest/text_article.h"
 
 namespace dyad {
 namespace {
@@ -476,6 +482,238 @@ TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
                            "g ON g.id = e.group_id"),
             3);
   EXPECT_EQ(QueryInt(path, "SELECT SUM(num_mentions) FROM event_groups"), 3);
+}
+
+
+// The articles of data/sample as the reader makes documents of them.
+std::vector<StoredDocument> SampleDocuments() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator("data/sample")) {
+    if (entry.path().extension() == ".txt") {
+      files.push_back(entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<StoredDocument> docs;
+  for (const std::string& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    TextArticle a = ParseTextArticle(ss.str());
+    StoredDocument sd;
+    sd.doc.id = fs::path(f).stem().string();
+    sd.doc.title = a.title;
+    sd.doc.text = a.body;
+    sd.doc.source = a.source;
+    docs.push_back(std::move(sd));
+  }
+  return docs;
+}
+
+// Clusters of more than one document: "a b" strings, sorted.
+std::set<std::string> SharedClusters(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(
+                db,
+                "SELECT group_concat(id, ' ') FROM (SELECT id, cluster_id "
+                "FROM documents ORDER BY id) GROUP BY cluster_id "
+                "HAVING COUNT(*) > 1",
+                -1, &st, nullptr),
+            SQLITE_OK);
+  std::set<std::string> out;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    out.insert(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+const std::set<std::string> kSamplePairs = {
+    "2024-06-19-prk-rus-treaty-signed 2024-06-20-prk-rus-treaty-wire",
+    "2024-10-07-prk-chn-75th-anniversary 2024-10-07-prk-chn-anniversary-wire",
+    "2025-05-16-rus-ukr-istanbul-talks "
+    "2025-05-17-rus-ukr-istanbul-talks-wire",
+};
+
+TEST_F(EventStoreTest, SampleClustersExactlyItsKnownNearDuplicates) {
+  TempDir dir;
+  const std::string path = dir.File("dyad.db");
+  std::vector<StoredDocument> docs = SampleDocuments();
+  ASSERT_GE(docs.size(), 50u);
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok());
+    // Two batches: the index carries over between transactions.
+    const size_t half = docs.size() / 2;
+    ASSERT_TRUE((*store)
+                    ->StoreDocuments(std::span(docs).first(half), nullptr)
+                    .ok());
+    ASSERT_TRUE(
+        (*store)->StoreDocuments(std::span(docs).subspan(half), nullptr).ok());
+  }
+  EXPECT_EQ(SharedClusters(path), kSamplePairs);
+  // The cluster is named after the first-stored document.
+  EXPECT_EQ(QueryText(path, "SELECT cluster_id FROM documents WHERE id = "
+                            "'2024-06-20-prk-rus-treaty-wire'"),
+            "2024-06-19-prk-rus-treaty-signed");
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM documents WHERE minhash IS "
+                           "NULL"),
+            0);
+  // Reopened, the index is rebuilt from the stored signatures: a further
+  // copy joins its cluster.
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok());
+    StoredDocument copy = docs[0];
+    for (const StoredDocument& d : docs) {
+      if (d.doc.id == "2024-06-20-prk-rus-treaty-wire") copy = d;
+    }
+    copy.doc.id = "third-copy";
+    copy.doc.text += "\n\nOriginal Source: Another Outlet";
+    std::vector<StoredDocument> more = {copy};
+    ASSERT_TRUE((*store)->StoreDocuments(more, nullptr).ok());
+  }
+  EXPECT_EQ(QueryText(path, "SELECT cluster_id FROM documents WHERE id = "
+                            "'third-copy'"),
+            "2024-06-19-prk-rus-treaty-signed");
+}
+
+TEST_F(EventStoreTest, UpgradeClustersExistingDocuments) {
+  TempDir dir;
+  const std::string path = dir.File("v1.db");
+  std::vector<StoredDocument> docs = SampleDocuments();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, kVersionOneSchema, nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO documents VALUES (?1, NULL, "
+                                 "NULL, ?2, ?3, 0, ?4, 'now')",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    for (const StoredDocument& d : docs) {
+      sqlite3_bind_text(st, 1, d.doc.id.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 2, d.doc.title.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 3, d.doc.source.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 4, d.doc.text.c_str(), -1, SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+      sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  {
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  EXPECT_EQ(SharedClusters(path), kSamplePairs);
+}
+
+// Event merging: each case stores a small table of documents and expects
+// the groups "code:mentions,sources,articles" (sorted by code).
+struct MergeCase {
+  std::string name;
+  struct Doc {
+    std::string id, source, text;
+    std::vector<Event> events;
+  };
+  std::vector<Doc> docs;
+  std::vector<std::string> groups;
+};
+
+// Long enough for a signature; `variant` changes a few words only.
+std::string WireStory(int variant) {
+  std::string s =
+      "Kim Jong Un received a Chinese delegation led by Zhao Leji in "
+      "Pyongyang on Saturday, state media reported, as the two countries "
+      "opened a year of friendship marking seventy five years of diplomatic "
+      "ties. Zhao, the third ranking member of the Communist Party "
+      "leadership, handed over a personal message from Xi Jinping and "
+      "pledged closer cooperation in trade, tourism, agriculture and "
+      "education. Kim thanked Beijing for its support and said relations "
+      "would be strengthened under the new circumstances. ";
+  if (variant == 1) s = "PYONGYANG (Agencies) - " + s + "Original Source: KCNA";
+  if (variant == 2) s += "Related stories: subscribe to our Asia briefing.";
+  return s;
+}
+
+TEST_F(EventStoreTest, MergesReportsOfOneEvent) {
+  const Event meet = MakeEvent("PRKGOV", "CHNGOV", "040", "2024-04-13");
+  Event meet_claimed = meet;
+  meet_claimed.modality = Modality::kAlleged;
+  const Event meet_next_day = MakeEvent("PRKGOV", "CHNGOV", "040", "2024-04-14");
+  const Event praise = MakeEvent("CHNGOV", "PRKGOV", "051", "2024-04-13");
+  const Event undated = MakeEvent("PRKGOV", "CHNGOV", "040", "");
+  const std::vector<MergeCase> cases = {
+      {"one mention", {{"a", "KCNA", "short a", {meet}}}, {"040:1,1,1"}},
+      {"same event in two unrelated articles",
+       {{"a", "KCNA", "short a", {meet}}, {"b", "Yonhap", "short b", {meet}}},
+       {"040:2,2,2"}},
+      {"two mentions in one article",
+       {{"a", "KCNA", "short a", {meet, meet}}},
+       {"040:2,1,1"}},
+      {"same source twice",
+       {{"a", "KCNA", "short a", {meet}}, {"b", "KCNA", "short b", {meet}}},
+       {"040:2,1,2"}},
+      {"near-duplicate copies count as one article",
+       {{"a", "KCNA", WireStory(0), {meet}},
+        {"b", "Yonhap", WireStory(1), {meet}},
+        {"c", "Xinhua", WireStory(2), {meet}},
+        {"d", "NK News", "an unrelated short note", {meet}}},
+       {"040:4,4,2"}},
+      {"different day, modality or code are different events",
+       {{"a", "KCNA", "short a", {meet, meet_next_day, praise}},
+        {"b", "Yonhap", "short b", {meet_claimed}}},
+       {"040:1,1,1", "040:1,1,1", "040:1,1,1", "051:1,1,1"}},
+      {"undated events merge among themselves",
+       {{"a", "", "short a", {undated}}, {"b", "", "short b", {undated}}},
+       {"040:2,1,2"}},
+  };
+  for (const MergeCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempDir dir;
+    const std::string path = dir.File("dyad.db");
+    auto store = EventStore::Open(path, cameo_);
+    ASSERT_TRUE(store.ok());
+    std::vector<StoredDocument> docs;
+    for (const MergeCase::Doc& d : c.docs) {
+      docs.push_back(MakeDoc(d.id, d.text, d.events));
+      docs.back().doc.source = d.source;
+    }
+    ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
+    std::vector<std::string> groups;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT code || ':' || num_mentions || ',' "
+                                 "|| num_sources || ',' || num_articles "
+                                 "FROM event_groups ORDER BY 1",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      groups.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    EXPECT_EQ(groups, c.groups);
+    // Every mention points at its group, and the group's representative is
+    // its first mention.
+    EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM events e LEFT JOIN "
+                             "event_groups g ON g.id = e.group_id WHERE "
+                             "g.id IS NULL"),
+              0);
+    EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups g WHERE "
+                             "first_event_id != (SELECT MIN(id) FROM events "
+                             "WHERE group_id = g.id)"),
+              0);
+  }
 }
 
 }  // namespace

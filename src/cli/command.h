@@ -29,6 +29,7 @@ std::unique_ptr<Command> MakeExplainCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeServeCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeRelationsCommand(CLI::App* parent);
 
 }  // namespace dyad
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   commands.push_back(dyad::MakeEvalCommand(&app));
   commands.push_back(dyad::MakeIngestCommand(&app));
   commands.push_back(dyad::MakeServeCommand(&app));
+  commands.push_back(dyad::MakeRelationsCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

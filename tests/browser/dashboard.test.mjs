@@ -80,7 +80,8 @@ test('a dyad picked with the selectors shows its series, shifts and events', asy
   await page.fill('.view-dyad input[name=b]', 'CHN');
   await page.click('.view-dyad form button[type=submit]');
   await rows('#dyad-events').first().waitFor();
-
+  await page.locator('.view-dyad .summary', { hasText: 'mentions' }).waitFor();
+  await page.waitForFunction(() => document.getElementById('dyad-chart')?.chart?.getOption()?.series?.length > 0);
   assert.match(await page.locator('.view-dyad .summary').innerText(), new RegExp(`^${total} events`));
   const drawn = await page.evaluate(() => {
     const o = document.getElementById('dyad-chart').chart.getOption();
@@ -102,27 +103,39 @@ test('a dyad picked with the selectors shows its series, shifts and events', asy
   }
   await shot('dyad');
 
-  // A click on a bar lists the events of that bucket.
+  // A click on a point lists the events of its bucket; a click on a bar, those
+  // of its bucket and quad class.
   const i = rel.buckets.findIndex((b) => b.events > 0);
   const bucket = rel.buckets[i];
-  const at = await page.evaluate(([idx, y]) => {
-    const el = document.getElementById('dyad-chart');
-    const [px, py] = el.chart.convertToPixel({ xAxisIndex: 1, yAxisIndex: 1 }, [idx, y]);
-    const r = el.getBoundingClientRect();
-    return { x: r.left + px, y: r.top + py };
-  }, [i, sum(bucket.quad) / 2]);
-  await page.mouse.click(at.x, at.y);
-  await page.locator('.view-dyad .selection h3', { hasText: bucket.start }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('#dyad-events.loading'));
   const next = new Date(bucket.start + 'T00:00:00Z');
   next.setUTCMonth(next.getUTCMonth() + 1);
   const to = new Date(next - 86400000).toISOString().slice(0, 10);
-  const inBucket = await getJson(base(), `api/events?a=PRK&b=CHN&modality=asserted,alleged&from=${bucket.start}&to=${to}&limit=1`);
-  assert.ok(inBucket.total > 0);
-  assert.equal(await pagerTotal('#dyad-events'), inBucket.total);
-  for (const d of await rows('#dyad-events').locator('td:first-child').allInnerTexts()) {
-    assert.ok(d >= bucket.start && d <= to, `${d} in ${bucket.start}..${to}`);
-  }
+  const clickChart = async (grid, x, y) => {
+    const at = await page.evaluate(([g, px, py]) => {
+      const el = document.getElementById('dyad-chart');
+      const [cx, cy] = el.chart.convertToPixel({ xAxisIndex: g, yAxisIndex: g }, [px, py]);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + cx, y: r.top + cy };
+    }, [grid, x, y]);
+    await page.mouse.click(at.x, at.y);
+  };
+  const listed = async (label, filter) => {
+    await page.locator('.view-dyad .selection h3', { hasText: label }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#dyad-events.loading'));
+    const api = await getJson(base(), `api/events?a=PRK&b=CHN&modality=asserted,alleged&from=${bucket.start}&to=${to}${filter}&limit=1`);
+    assert.ok(api.total > 0);
+    assert.equal(await pagerTotal('#dyad-events'), api.total);
+    for (const d of await rows('#dyad-events').locator('td:first-child').allInnerTexts()) {
+      assert.ok(d >= bucket.start && d <= to, `${d} in ${bucket.start}..${to}`);
+    }
+  };
+  await clickChart(0, i, bucket.index);
+  await listed(`${bucket.start} to ${to}`, '');
+  const q = bucket.quad.findIndex((n) => n > 0);
+  await clickChart(1, i, sum(bucket.quad.slice(0, q)) + bucket.quad[q] / 2);
+  const quadName = ['verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'][q];
+  await listed(quadName, `&quad=${q + 1}`);
+  for (const c of await rows('#dyad-events').locator('td:nth-child(4)').allInnerTexts()) assert.equal(c.trim(), quadName);
 });
 
 test('the event table filters, searches and pages on the server', async () => {

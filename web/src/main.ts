@@ -7,9 +7,21 @@ import './style.css';
 import { api } from './api';
 import { countryDatalist, h, int, isAbort } from './util';
 import { documentView } from './views/document';
-import { dyadView } from './views/dyad';
 import { eventsView } from './views/events';
-import { networkView } from './views/network';
+
+// The chart views load ECharts on demand: the event table and documents do
+// not wait for it.
+type View = (root: HTMLElement, params: URLSearchParams) => () => void;
+const lazy = (load: () => Promise<View>): View => (root, params) => {
+  let disposed = false;
+  let dispose = () => { disposed = true; };
+  load().then((view) => {
+    if (!disposed) dispose = view(root, params);
+  }).catch((e) => root.replaceChildren(h('div', { class: 'error' }, `cannot load the view: ${(e as Error).message}`)));
+  return () => dispose();
+};
+const networkView = lazy(() => import('./views/network').then((m) => m.networkView));
+const dyadView = lazy(() => import('./views/dyad').then((m) => m.dyadView));
 
 const app = document.getElementById('app')!;
 const main = h('main', { id: 'view' });

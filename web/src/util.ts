@@ -78,7 +78,10 @@ const grey = [190, 190, 190];
 const blue = [31, 97, 181];
 export function indexColor(x: number): string {
   const t = Math.max(-1, Math.min(1, x || 0));
-  const [from, to, u] = t < 0 ? [grey, red, -t] : [grey, blue, t];
+  // Square root: most dyads' indices are small (|Goldstein mean| < 5), and a
+  // linear ramp would leave them all grey; the order of colours is kept.
+  const u = Math.sqrt(Math.abs(t));
+  const [from, to] = t < 0 ? [grey, red] : [grey, blue];
   const c = from.map((v, i) => Math.round(v + (to[i] - v) * u));
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }

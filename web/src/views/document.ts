@@ -63,6 +63,7 @@ function renderText(doc: DocumentView, selected: number | null): { el: HTMLEleme
       cls.push('actor');
       attrs['data-actor'] = actor.code ?? '';
       attrs['aria-label'] = `actor ${actor.code}`;
+      if (!trig.length) attrs.title = `${actor.code}${countryName(actor.code?.slice(0, 3)) ? ' · ' + countryName(actor.code?.slice(0, 3)) : ''}`;
     }
     if (trig.length) {
       const e = trig[0].event!;

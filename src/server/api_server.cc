@@ -19,6 +19,7 @@
 #include "server/read_connection_pool.h"
 #include "server/relations_api.h"
 #include "server/request_params.h"
+#include "server/response_cache.h"
 #include "server/static_files.h"
 #include "server/store_stats.h"
 #include "store/event_store.h"
@@ -103,7 +104,8 @@ class ApiServer::Impl {
         documents_(coder, events_),
         ingest_(coder, writer_.get()),
         relations_(options_.db_path),
-        files_(options_.web_root) {}
+        files_(options_.web_root),
+        cache_(options_.cache_bytes) {}
 
   Status Bind() {
     const int threads = options_.threads > 0 ? options_.threads : 64;
@@ -158,9 +160,30 @@ class ApiServer::Impl {
       Fail(res, lease.status());
       return;
     }
+    ReadConnection& conn = **lease;
+    // Any commit this connection has not seen yet makes every cached
+    // response stale; the generation is read before the snapshot starts.
+    Result<bool> changed = conn.DataVersionChanged();
+    if (!changed.ok()) {
+      Fail(res, changed.status());
+      return;
+    }
+    if (*changed) cache_.Bump();
+    const uint64_t generation = cache_.generation();
+    std::string key = req.path;
+    for (const auto& [name, value] : req.params) {
+      key += '\0';
+      key += name;
+      key += '\0';
+      key += value;
+    }
+    if (auto hit = cache_.Find(generation, key)) {
+      res.set_content(*hit, kJson);
+      return;
+    }
     // One snapshot per request: a count and its page, or a document and its
     // events, agree even while an ingest commits between the queries.
-    Status snap = (*lease)->BeginSnapshot();
+    Status snap = conn.BeginSnapshot();
     if (!snap.ok()) {
       Fail(res, snap);
       return;
@@ -168,13 +191,15 @@ class ApiServer::Impl {
     struct EndSnapshot {
       ReadConnection* c;
       ~EndSnapshot() { c->EndSnapshot(); }
-    } end{lease->get()};
-    Result<json> out = fn(req, **lease);
+    } end{&conn};
+    Result<json> out = fn(req, conn);
     if (!out.ok()) {
       Fail(res, out.status());
       return;
     }
-    res.set_content(Dump(*out), kJson);
+    auto body = std::make_shared<const std::string>(Dump(*out));
+    res.set_content(*body, kJson);
+    cache_.Put(generation, key, std::move(body));
   }
 
   void Fail(httplib::Response& res, const Status& s) {
@@ -442,6 +467,7 @@ class ApiServer::Impl {
   DocumentIngest ingest_;
   RelationsApi relations_;
   StaticFiles files_;
+  ResponseCache cache_;
   httplib::Server server_;
   int port_ = 0;
   std::atomic<bool> running_{false};

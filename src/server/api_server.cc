@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <mutex>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -161,14 +162,13 @@ class ApiServer::Impl {
       return;
     }
     ReadConnection& conn = **lease;
-    // Any commit this connection has not seen yet makes every cached
-    // response stale; the generation is read before the snapshot starts.
-    Result<bool> changed = conn.DataVersionChanged();
-    if (!changed.ok()) {
-      Fail(res, changed.status());
+    // Any commit since the last request makes every cached response stale;
+    // the generation is read before this request's snapshot starts.
+    Status watched = WatchStore();
+    if (!watched.ok()) {
+      Fail(res, watched);
       return;
     }
-    if (*changed) cache_.Bump();
     const uint64_t generation = cache_.generation();
     std::string key = req.path;
     for (const auto& [name, value] : req.params) {
@@ -200,6 +200,21 @@ class ApiServer::Impl {
     auto body = std::make_shared<const std::string>(Dump(*out));
     res.set_content(*body, kJson);
     cache_.Put(generation, key, std::move(body));
+  }
+
+  // Bumps the cache's generation when anything committed to the store since
+  // the previous call (one connection watches for every request, so no
+  // commit goes unnoticed however requests spread over the pool).
+  Status WatchStore() {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    if (watcher_ == nullptr) {
+      DYAD_ASSIGN_OR_RETURN(watcher_, ReadConnection::Open(options_.db_path));
+      DYAD_RETURN_IF_ERROR(watcher_->DataVersionChanged().status());
+      return Status::Ok();  // the cache is empty: nothing can be stale
+    }
+    DYAD_ASSIGN_OR_RETURN(bool changed, watcher_->DataVersionChanged());
+    if (changed) cache_.Bump();
+    return Status::Ok();
   }
 
   void Fail(httplib::Response& res, const Status& s) {
@@ -468,6 +483,8 @@ class ApiServer::Impl {
   RelationsApi relations_;
   StaticFiles files_;
   ResponseCache cache_;
+  std::mutex watch_mu_;
+  std::unique_ptr<ReadConnection> watcher_;  // guarded by watch_mu_
   httplib::Server server_;
   int port_ = 0;
   std::atomic<bool> running_{false};

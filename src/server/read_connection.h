@@ -78,8 +78,8 @@ class ReadConnection {
   void EndSnapshot();
 
   // True when a commit (by any connection or process) happened since the
-  // previous call on this connection; true on the first call, since what
-  // happened before the connection was opened is unknown.
+  // previous call on this connection (the first call only records the
+  // state and returns true).
   Result<bool> DataVersionChanged();
 
   const std::string& path() const { return path_; }

@@ -3,8 +3,8 @@
 //
 // The store can change under the server (its own ingestion, or another
 // process such as `dyad ingest`), so entries are tied to a generation that
-// is bumped whenever any read connection sees that a commit happened since
-// it last looked (ReadConnection::DataVersionChanged). A request reads the
+// is bumped whenever the server's watching connection sees that a commit
+// happened since the previous request (ReadConnection::DataVersionChanged). A request reads the
 // generation *before* its read snapshot starts, so an entry stored under
 // generation g holds data at least as new as every commit detected by the
 // time g was current. Bounded by bytes; when full, the oldest entries go.

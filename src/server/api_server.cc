@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -115,6 +116,9 @@ class ApiServer::Impl {
     };
     server_.set_payload_max_length(options_.max_body);
     server_.set_keep_alive_max_count(1000);
+    // Headers and body are separate writes: without TCP_NODELAY, Nagle's
+    // algorithm and the client's delayed ACK stall each response ~40 ms.
+    server_.set_tcp_nodelay(true);
     Routes();
     if (options_.port == 0) {
       port_ = server_.bind_to_any_port(options_.bind);
@@ -178,6 +182,12 @@ class ApiServer::Impl {
       key += value;
     }
     if (auto hit = cache_.Find(generation, key)) {
+      res.set_content(*hit, kJson);
+      return;
+    }
+    std::optional<ResponseCache::Computing> computing;
+    if (cache_.enabled()) computing.emplace(&cache_, key);
+    if (auto hit = cache_.Find(generation, key)) {  // computed meanwhile
       res.set_content(*hit, kJson);
       return;
     }

@@ -2,6 +2,29 @@
 
 namespace dyad {
 
+ResponseCache::Computing::Computing(ResponseCache* cache, std::string key)
+    : cache_(cache), key_(std::move(key)) {
+  {
+    std::lock_guard<std::mutex> lock(cache_->mu_);
+    auto& mu = cache_->computing_[key_];
+    if (mu == nullptr) mu = std::make_shared<std::mutex>();
+    mu_ = mu;
+  }
+  mu_->lock();
+}
+
+ResponseCache::Computing::~Computing() {
+  {
+    // Later arrivals find the entry; waiters holding mu_ still get it.
+    std::lock_guard<std::mutex> lock(cache_->mu_);
+    auto it = cache_->computing_.find(key_);
+    if (it != cache_->computing_.end() && it->second == mu_) {
+      cache_->computing_.erase(it);
+    }
+  }
+  mu_->unlock();
+}
+
 void ResponseCache::Bump() {
   std::lock_guard<std::mutex> lock(mu_);
   ++generation_;

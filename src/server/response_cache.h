@@ -27,6 +27,7 @@ class ResponseCache {
   // `max_bytes` 0 disables the cache.
   explicit ResponseCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
+  bool enabled() const { return max_bytes_ > 0; }
   uint64_t generation() const { return generation_.load(); }
   // Forgets every entry: the store changed. Thread-safe.
   void Bump();
@@ -34,6 +35,22 @@ class ResponseCache {
   // The body stored for `key` under `generation`, or null. Thread-safe.
   std::shared_ptr<const std::string> Find(uint64_t generation,
                                           const std::string& key);
+  // Held while computing the response for a key: concurrent requests for
+  // the same key wait for the first and then find its entry, instead of
+  // all computing it (a cold cache under load). Thread-safe.
+  class Computing {
+   public:
+    Computing(ResponseCache* cache, std::string key);
+    ~Computing();
+    Computing(const Computing&) = delete;
+    Computing& operator=(const Computing&) = delete;
+
+   private:
+    ResponseCache* cache_;
+    std::string key_;
+    std::shared_ptr<std::mutex> mu_;
+  };
+
   // Stores `body` unless the generation moved on meanwhile. Thread-safe.
   void Put(uint64_t generation, const std::string& key,
            std::shared_ptr<const std::string> body);
@@ -43,6 +60,7 @@ class ResponseCache {
   std::atomic<uint64_t> generation_{0};
   std::mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const std::string>> entries_;
+  std::unordered_map<std::string, std::shared_ptr<std::mutex>> computing_;
   std::deque<std::string> order_;  // insertion order, for eviction
   size_t bytes_ = 0;
 };

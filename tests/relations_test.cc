@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 
+#include "util/testing.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -196,6 +198,81 @@ TEST_F(RelationsCliTest, UsageAndStoreErrors) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << "\n"
                                                         << r.err;
   }
+}
+
+// The real ICEWS sample (3,705 events of 2018-06-01/02) imported by the real
+// `dyad import icews`: partners and series agree with the stored groups.
+TEST_F(RelationsCliTest, IcewsSamplePartnersAndSeries) {
+  DYAD_REQUIRE_SHARED(tab, "data/events/icews_sample/events.2018.sample.tab");
+  const std::string db = *dir_ + "/icews.db";
+  RunResult imported = Run("import icews " + tab + " --db " + db);
+  // Exit 1: a few rows name actors without a country (reported, skipped).
+  ASSERT_LE(imported.exit_code, 1) << imported.err;
+  sqlite3* conn = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  auto query = [&](const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(conn, sql.c_str(), -1, &st, nullptr),
+              SQLITE_OK);
+    std::string v;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(st, 0);
+      v = t != nullptr ? reinterpret_cast<const char*>(t) : "";
+    }
+    sqlite3_finalize(st);
+    return v;
+  };
+  // USA's busiest partner and its group count, straight from the table.
+  const std::string counted =
+      "FROM event_groups WHERE modality IN ('asserted', 'alleged') AND date "
+      "IS NOT NULL AND source_country <> target_country AND ";
+  const std::string top = query(
+      "SELECT p FROM (SELECT CASE WHEN source_country = 'USA' THEN "
+      "target_country ELSE source_country END AS p, COUNT(*) AS n " +
+      counted + "(source_country = 'USA' OR target_country = 'USA') "
+      "GROUP BY p) ORDER BY n DESC, p LIMIT 1");
+  const int64_t top_groups = std::stoll(query(
+      "SELECT COUNT(*) " + counted + "((source_country = 'USA' AND "
+      "target_country = '" + top + "') OR (source_country = '" + top +
+      "' AND target_country = 'USA'))"));
+  const int64_t all_groups = std::stoll(query(
+      "SELECT COUNT(*) FROM event_groups WHERE date IS NOT NULL"));
+  sqlite3_close(conn);
+  ASSERT_FALSE(top.empty());
+  ASSERT_GT(top_groups, 10);
+
+  RunResult p = Run("relations usa --partners --json --db " + db);
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  auto partners = nlohmann::json::parse(p.out);
+  ASSERT_FALSE(partners["partners"].empty());
+  EXPECT_EQ(partners["partners"][0]["country"], top);
+  EXPECT_EQ(partners["partners"][0]["events"], top_groups);
+
+  RunResult s = Run("relations USA " + top + " --by day --json --db " + db);
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto series = nlohmann::json::parse(s.out);
+  ASSERT_EQ(series["buckets"].size(), 2u);  // the sample's two days
+  EXPECT_EQ(series["buckets"][0]["start"], "2018-06-01");
+  int64_t sum = 0, mentions = 0;
+  for (const auto& b : series["buckets"]) {
+    sum += b["events"].get<int64_t>();
+    mentions += b["mentions"].get<int64_t>();
+  }
+  EXPECT_EQ(sum, top_groups);
+  EXPECT_EQ(mentions, partners["partners"][0]["mentions"].get<int64_t>());
+
+  // Every dated group of the store lands in one bucket of its own dyad:
+  // the shifts over the two days count each undirected dyad's groups.
+  RunResult sh = Run("relations --shifts --by day --min-events 1 --limit "
+                     "100000 --json --db " + db);
+  ASSERT_EQ(sh.exit_code, 0) << sh.err;
+  auto shifts = nlohmann::json::parse(sh.out);
+  EXPECT_EQ(shifts["last_bucket"], "2018-06-02");
+  int64_t ranked = 0;
+  for (const auto& d : shifts["dyads"]) ranked += d["events"].get<int64_t>();
+  EXPECT_GT(ranked, 0);
+  EXPECT_LE(ranked, all_groups);
 }
 
 }  // namespace

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   commands.push_back(dyad::MakeIngestCommand(&app));
   commands.push_back(dyad::MakeServeCommand(&app));
   commands.push_back(dyad::MakeRelationsCommand(&app));
+  commands.push_back(dyad::MakeImportCommand(&app));
+  commands.push_back(dyad::MakeExportCommand(&app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

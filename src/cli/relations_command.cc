@@ -159,6 +159,7 @@ class RelationsCommand : public Command {
     by_value_ = *by;
     RelationsOptions options;
     options.shift_min_events = min_events_;
+    options.mmap_bytes = 0;  // one query per process: plain reads are cheaper
     auto reader = RelationsReader::Open(db_path_, options);
     if (!reader.ok()) return Fail(reader.status());
     if (shifts_) return RunShifts(**reader);
@@ -310,12 +311,18 @@ class RelationsCommand : public Command {
       std::printf("none\n");
       return kExitOk;
     }
-    std::printf("%-9s %7s %7s %7s %7s\n", "dyad", "events", "before", "after",
-                "delta");
+    // Codes are ASCII; the dash is one character of three bytes.
+    int width = 4;
     for (const DyadShift& d : *shifts) {
-      std::printf("%-9s %7lld %7s %7s %7s\n", (d.a + "–" + d.b).c_str(),
-                  static_cast<long long>(d.events), Signed(d.before).c_str(),
-                  Signed(d.after).c_str(), Signed(d.delta).c_str());
+      width = std::max(width, static_cast<int>(d.a.size() + d.b.size() + 1));
+    }
+    std::printf("%-*s %7s %7s %7s %7s\n", width, "dyad", "events", "before",
+                "after", "delta");
+    for (const DyadShift& d : *shifts) {
+      std::printf("%-*s %7lld %7s %7s %7s\n", width + 2,
+                  (d.a + "–" + d.b).c_str(), static_cast<long long>(d.events),
+                  Signed(d.before).c_str(), Signed(d.after).c_str(),
+                  Signed(d.delta).c_str());
     }
     return kExitOk;
   }

@@ -54,6 +54,11 @@ class ServeCommand : public Command {
                      "Largest request body in bytes")
         ->capture_default_str()
         ->check(CLI::Range(size_t{1}, size_t{1} << 32));
+    app_->add_option("--cache-mb", cache_mb_,
+                     "Memory for GET responses reused until the store "
+                     "changes (0: no cache)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65536));
     AddCoderOptions(app_, &coder_options_);
   }
 
@@ -62,6 +67,7 @@ class ServeCommand : public Command {
       if (const char* t = std::getenv("DYAD_TOKEN")) options_.token = t;
     }
     if (options_.web_root.empty()) options_.web_root = DefaultWebRoot();
+    options_.cache_bytes = static_cast<size_t>(cache_mb_) << 20;
     auto coder = CreateCoderOrReport(coder_options_, "serve");
     if (coder == nullptr) return kExitFailure;
     // Signals go to a waiting thread, which stops the server cleanly; the
@@ -104,6 +110,7 @@ class ServeCommand : public Command {
 
  private:
   ApiServerOptions options_;
+  int cache_mb_ = 64;
   CoderCliOptions coder_options_;
 };
 

@@ -11,9 +11,9 @@ namespace dyad {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-// Reads map the file instead of copying pages through read(): the reader
-// never writes, and a series touches pages spread over the whole table.
-constexpr const char* kMmapPragma = "PRAGMA mmap_size=1073741824";
+// Pages beyond the mapping go through the page cache: 32 MB keeps a busy
+// dyad's pages between queries.
+constexpr const char* kCachePragma = "PRAGMA cache_size=-32768";
 
 // Bounds for an open range: every ISO day sorts within them.
 constexpr const char* kOpenFrom = "";
@@ -121,7 +121,13 @@ Status RelationsReader::Init() {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  sqlite3_exec(db_, kMmapPragma, nullptr, nullptr, nullptr);  // a hint only
+  // Hints only: a failure leaves SQLite's defaults.
+  // A series touches pages spread over the whole table: mapped, they are
+  // not copied through read() each time (options_.mmap_bytes).
+  const std::string mmap_pragma =
+      "PRAGMA mmap_size=" + std::to_string(std::max<int64_t>(0, options_.mmap_bytes));
+  sqlite3_exec(db_, mmap_pragma.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_exec(db_, kCachePragma, nullptr, nullptr, nullptr);
 
   {
     // Not a database, or a store before event_groups: say which.

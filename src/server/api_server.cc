@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,7 @@
 #include "server/read_connection_pool.h"
 #include "server/relations_api.h"
 #include "server/request_params.h"
+#include "server/response_cache.h"
 #include "server/static_files.h"
 #include "server/store_stats.h"
 #include "store/event_store.h"
@@ -103,7 +106,8 @@ class ApiServer::Impl {
         documents_(coder, events_),
         ingest_(coder, writer_.get()),
         relations_(options_.db_path),
-        files_(options_.web_root) {}
+        files_(options_.web_root),
+        cache_(options_.cache_bytes) {}
 
   Status Bind() {
     const int threads = options_.threads > 0 ? options_.threads : 64;
@@ -112,6 +116,9 @@ class ApiServer::Impl {
     };
     server_.set_payload_max_length(options_.max_body);
     server_.set_keep_alive_max_count(1000);
+    // Headers and body are separate writes: without TCP_NODELAY, Nagle's
+    // algorithm and the client's delayed ACK stall each response ~40 ms.
+    server_.set_tcp_nodelay(true);
     Routes();
     if (options_.port == 0) {
       port_ = server_.bind_to_any_port(options_.bind);
@@ -158,9 +165,35 @@ class ApiServer::Impl {
       Fail(res, lease.status());
       return;
     }
+    ReadConnection& conn = **lease;
+    // Any commit since the last request makes every cached response stale;
+    // the generation is read before this request's snapshot starts.
+    Status watched = WatchStore();
+    if (!watched.ok()) {
+      Fail(res, watched);
+      return;
+    }
+    const uint64_t generation = cache_.generation();
+    std::string key = req.path;
+    for (const auto& [name, value] : req.params) {
+      key += '\0';
+      key += name;
+      key += '\0';
+      key += value;
+    }
+    if (auto hit = cache_.Find(generation, key)) {
+      res.set_content(*hit, kJson);
+      return;
+    }
+    std::optional<ResponseCache::Computing> computing;
+    if (cache_.enabled()) computing.emplace(&cache_, key);
+    if (auto hit = cache_.Find(generation, key)) {  // computed meanwhile
+      res.set_content(*hit, kJson);
+      return;
+    }
     // One snapshot per request: a count and its page, or a document and its
     // events, agree even while an ingest commits between the queries.
-    Status snap = (*lease)->BeginSnapshot();
+    Status snap = conn.BeginSnapshot();
     if (!snap.ok()) {
       Fail(res, snap);
       return;
@@ -168,13 +201,30 @@ class ApiServer::Impl {
     struct EndSnapshot {
       ReadConnection* c;
       ~EndSnapshot() { c->EndSnapshot(); }
-    } end{lease->get()};
-    Result<json> out = fn(req, **lease);
+    } end{&conn};
+    Result<json> out = fn(req, conn);
     if (!out.ok()) {
       Fail(res, out.status());
       return;
     }
-    res.set_content(Dump(*out), kJson);
+    auto body = std::make_shared<const std::string>(Dump(*out));
+    res.set_content(*body, kJson);
+    cache_.Put(generation, key, std::move(body));
+  }
+
+  // Bumps the cache's generation when anything committed to the store since
+  // the previous call (one connection watches for every request, so no
+  // commit goes unnoticed however requests spread over the pool).
+  Status WatchStore() {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    if (watcher_ == nullptr) {
+      DYAD_ASSIGN_OR_RETURN(watcher_, ReadConnection::Open(options_.db_path));
+      DYAD_RETURN_IF_ERROR(watcher_->DataVersionChanged().status());
+      return Status::Ok();  // the cache is empty: nothing can be stale
+    }
+    DYAD_ASSIGN_OR_RETURN(bool changed, watcher_->DataVersionChanged());
+    if (changed) cache_.Bump();
+    return Status::Ok();
   }
 
   void Fail(httplib::Response& res, const Status& s) {
@@ -442,6 +492,9 @@ class ApiServer::Impl {
   DocumentIngest ingest_;
   RelationsApi relations_;
   StaticFiles files_;
+  ResponseCache cache_;
+  std::mutex watch_mu_;
+  std::unique_ptr<ReadConnection> watcher_;  // guarded by watch_mu_
   httplib::Server server_;
   int port_ = 0;
   std::atomic<bool> running_{false};

@@ -29,6 +29,8 @@ struct ApiServerOptions {
   // this bounds the concurrent clients served without queueing.
   int threads = 64;
   size_t max_body = 8u << 20;       // request body limit in bytes (413 above)
+  // GET responses kept until the store changes (ResponseCache); 0: none.
+  size_t cache_bytes = 64u << 20;
 };
 
 class ApiServer {

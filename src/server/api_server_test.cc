@@ -493,3 +493,25 @@ TEST_F(ApiServerTest, ReadsStayConsistentWhileIngesting) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST_F(ApiServerTest, CachedResponsesFollowWritesByOtherConnections) {
+  const int64_t before = Get("/api/stats")["documents"];
+  EXPECT_EQ(Get("/api/stats")["documents"], before);  // served from the cache
+  {
+    // Another writer, as `dyad ingest` in another process would be.
+    auto store = EventStore::Open(db_, &coder_->cameo());
+    ASSERT_TRUE(store.ok());
+    Document d;
+    d.id = "t-other-writer";
+    d.text = "Peru praised Chile.";
+    StoredDocument sd{d, {}};
+    ASSERT_TRUE((*store)->StoreDocuments({&sd, 1}, nullptr).ok());
+  }
+  EXPECT_EQ(Get("/api/stats")["documents"], before + 1);
+}
+
+}  // namespace
+}  // namespace dyad

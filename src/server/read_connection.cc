@@ -74,6 +74,18 @@ ReadConnection::~ReadConnection() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
+Result<bool> ReadConnection::DataVersionChanged() {
+  DYAD_ASSIGN_OR_RETURN(Query q, Prepare("PRAGMA data_version"));
+  if (!q.Step()) {
+    DYAD_RETURN_IF_ERROR(q.status());
+    return InternalError("PRAGMA data_version returned no row");
+  }
+  int64_t v = q.Int(0);
+  bool changed = v != data_version_;
+  data_version_ = v;
+  return changed;
+}
+
 Status ReadConnection::BeginSnapshot() {
   DYAD_ASSIGN_OR_RETURN(Query begin, Prepare("BEGIN"));
   begin.Step();

@@ -77,6 +77,11 @@ class ReadConnection {
   // Ends it (a no-op when none is open).
   void EndSnapshot();
 
+  // True when a commit (by any connection or process) happened since the
+  // previous call on this connection (the first call only records the
+  // state and returns true).
+  Result<bool> DataVersionChanged();
+
   const std::string& path() const { return path_; }
   sqlite3* db() const { return db_; }
 
@@ -85,6 +90,7 @@ class ReadConnection {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  int64_t data_version_ = -1;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 

@@ -19,6 +19,10 @@ constexpr int kNumBands =
 // similar known copy) 2-row bands collide 10.8 times on average, unrelated
 // articles (Jaccard ~0.05) 0.3 times.
 constexpr int kMinBandHits = 2;
+// Bands whose bucket holds more documents than this are not scanned: such
+// values are shared by a template (earnings tables, bond notices), and a
+// real copy still collides in its other bands.
+constexpr size_t kMaxBucketScan = 256;
 
 // Function-word stop list: words every article shares say nothing about
 // which story it tells.
@@ -69,6 +73,8 @@ const HashFamily& Family() {
   return kFamily;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c >= 0x80;
@@ -82,10 +88,17 @@ void ForEachContentWord(std::string_view text, F&& f) {
   while (i < text.size()) {
     while (i < text.size() && !IsWordByte(text[i])) ++i;
     word.clear();
-    while (i < text.size() && IsWordByte(text[i])) {
-      char c = text[i++];
+    while (i < text.size()) {
+      char c = text[i];
+      // "1.19" and "807,000" stay one token: their parts ("19", "000") are
+      // shared by unrelated reports.
+      const bool in_number = (c == '.' || c == ',') && !word.empty() &&
+                             IsDigit(word.back()) && i + 1 < text.size() &&
+                             IsDigit(text[i + 1]);
+      if (!IsWordByte(c) && !in_number) break;
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       word.push_back(c);
+      ++i;
     }
     if (word.size() >= 2 && !IsStopWord(word)) f(word);
   }
@@ -160,11 +173,14 @@ Result<MinHashSignature> NearDuplicateIndex::Decode(std::string_view blob) {
 }
 
 uint64_t NearDuplicateIndex::BandKey(const MinHashSignature& sig, int band) {
-  uint32_t buf[kRowsPerBand + 1];
-  buf[0] = static_cast<uint32_t>(band);
-  std::memcpy(buf + 1, sig.data() + band * kRowsPerBand,
-              sizeof(uint32_t) * kRowsPerBand);
-  return XXH3_64bits(buf, sizeof(buf));
+  static_assert(kRowsPerBand == 2);
+  // The values are already uniform hashes: packing them with the band
+  // number and one mixing step is enough (the keys never leave memory).
+  uint64_t z = (static_cast<uint64_t>(sig[band * 2]) << 32) |
+               sig[band * 2 + 1];
+  z ^= static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 31)) * 0xbf58476d1ce4e5b9ULL;
+  return z ^ (z >> 29);
 }
 
 std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::FindMostSimilar(
@@ -174,7 +190,7 @@ std::optional<NearDuplicateIndex::Match> NearDuplicateIndex::FindMostSimilar(
   touched_.clear();
   for (int band = 0; band < kNumBands; ++band) {
     auto it = buckets_.find(BandKey(sig, band));
-    if (it == buckets_.end()) continue;
+    if (it == buckets_.end() || it->second.size() > kMaxBucketScan) continue;
     for (uint32_t e : it->second) {
       if (hits_[e] == 0) touched_.push_back(e);
       if (hits_[e] < 255) ++hits_[e];

@@ -2,8 +2,8 @@
 // (syndicated wire copies, rewritten ledes, trimmed or padded versions).
 //
 // A document's features are its distinct content words (lowercased ASCII
-// letters and digits, UTF-8 letters kept, stop words and one-letter tokens
-// dropped): word shingles of size 1. Longer shingles were measured and
+// letters and digits, UTF-8 letters kept, numbers with their inner '.' and
+// ',', stop words and one-letter tokens dropped): word shingles of size 1. Longer shingles were measured and
 // rejected: the rewritten wire copies of data/sample share only 1–5 % of
 // their 3-word shingles, as little as different stories on the same topic
 // (doc/store.md, "Near-duplicates"). The signature is a MinHash of kNumHashes
@@ -34,7 +34,7 @@ struct NearDuplicateOptions {
   double threshold = 0.26;
   // Documents with fewer distinct content words get no signature: too short
   // to tell a copy from a templated report.
-  size_t min_features = 25;
+  size_t min_features = 40;
 };
 
 // A MinHash signature: kNumHashes values, or empty for "no signature".

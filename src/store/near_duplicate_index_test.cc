@@ -87,8 +87,8 @@ TEST(NearDuplicateIndexTest, ClassifiesEveryLabelledPair) {
 
 TEST(NearDuplicateIndexTest, FeaturesAreContentWords) {
   EXPECT_EQ(NearDuplicateIndex::Features(
-                "The Port of ROTTERDAM said: dock-workers' strike, 2024! a I"),
-            (std::vector<std::string>{"2024", "dock", "port", "rotterdam",
+                "The Port of ROTTERDAM said: dock-workers' strike, 2024! 1,200.5 a I"),
+            (std::vector<std::string>{"1,200.5", "2024", "dock", "port", "rotterdam",
                                       "strike", "workers"}));
   EXPECT_EQ(NearDuplicateIndex::Features("Caravelí, Caravelí"),
             (std::vector<std::string>{"caravelí"}));

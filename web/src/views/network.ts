@@ -95,7 +95,7 @@ export function networkView(root: HTMLElement, params: URLSearchParams): () => v
       h('p', { class: 'muted small' }, 'Click a country for its partners, a line for the dyad.'));
     try {
       const r = await api.dyads({ ...range, sort: 'shift', limit: 8 }, ctrl.signal);
-      shifts.replaceChildren(r.dyads.length === 0 ? h('p', { class: 'muted' }, 'None.') :
+      shifts.replaceChildren(r.dyads.length === 0 ? h('p', { class: 'muted small' }, 'None: no dyad has enough events both before and in the last month of the period.') :
         h('table', { class: 'compact shifts' },
           h('thead', {}, h('tr', {}, ['Dyad', 'Events', 'Change'].map((t) => h('th', {}, t)))),
           h('tbody', {}, r.dyads.map((d) => h('tr', {},

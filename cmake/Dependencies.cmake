@@ -16,6 +16,9 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# Debian ships cpp-httplib compiled (libcpp-httplib.so) with only a .pc file;
+# its Cflags carry the feature macros the library was built with.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 if(DYAD_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything dyad needs on Debian 12. Idempotent: skips packages already present.
-# Usage: scripts/setup.sh [--with-browser]   (root or sudo)
+# Usage: scripts/setup.sh [--with-browser] [--with-bench]   (root or sudo)
+# --with-browser: kept for compatibility (chromium and node are always installed now) plus wrk;
+# --with-bench: wrk, for the HTTP API benchmarks (doc/benchmarks.md).
 set -euo pipefail
 
 packages=(
@@ -12,10 +14,21 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base festlex-poslex iso-codes
   zstd gzip
+  chromium
 )
-if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium nodejs npm wrk)
+# The dashboard (web/) builds with npm and its browser tests need node >= 20;
+# Debian's nodejs only when there is no node at all (a NodeSource node
+# bundles npm, and Debian's npm would conflict with it).
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
 fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) packages+=(wrk) ;;
+    --with-bench) packages+=(wrk) ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The dashboard's packages (vite, echarts, playwright-core) for its build and
+# browser tests; the CMake target `web` then writes web/dist.
+if command -v npm >/dev/null && [[ ! web/node_modules/.package-lock.json -nt web/package-lock.json ]]; then
+  (cd web && npm ci --no-audit --no-fund)
+fi
 if [[ "${1:-}" == "--sanitize" ]]; then
   dir=build-asan
   scripts/build.sh "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDYAD_SANITIZE=ON -DDYAD_BUILD_BENCH=OFF

@@ -28,6 +28,7 @@ std::unique_ptr<Command> MakeCodeCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeExplainCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeEvalCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeIngestCommand(CLI::App* parent);
+std::unique_ptr<Command> MakeServeCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeRelationsCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeImportCommand(CLI::App* parent);
 std::unique_ptr<Command> MakeExportCommand(CLI::App* parent);

@@ -3,11 +3,10 @@
 // modality and date was chosen.
 #include <cstdio>
 
-#include <fmt/core.h>
-
 #include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/input_options.h"
+#include "coder/coding_explanation.h"
 #include "coder/event_json.h"
 #include "ingest/reader.h"
 
@@ -64,49 +63,7 @@ class ExplainCommand : public Command {
       }
       return kExitOk;
     }
-    std::printf("document %s, date %s\n", doc.id.c_str(),
-                doc.date.empty() ? "(none)" : doc.date.c_str());
-    for (const SentenceTrace& t : coded.traces) {
-      const Sentence& s = coded.text.sentences[t.sentence_index];
-      std::printf("\nsentence %u: %s\n", t.sentence_index,
-                  doc.text.substr(s.begin, s.end - s.begin).c_str());
-      std::string line = "  tokens:";
-      for (const Token& tok : coded.text.TokensOf(s)) {
-        line += fmt::format(" {}/{}", doc.text.substr(tok.begin, tok.end - tok.begin),
-                            UposName(tok.tag));
-        if (tok.lemma != tok.lower) line += "(" + tok.lemma + ")";
-      }
-      std::printf("%s\n", line.c_str());
-      if (t.mentions.empty()) std::printf("  actors: none\n");
-      for (const ActorMention& m : t.mentions) {
-        std::printf("  actor: '%s' → %s (%s%s%s)\n",
-                    doc.text.substr(m.begin, m.end - m.begin).c_str(),
-                    m.code.c_str(), std::string(ActorKindName(m.kind)).c_str(),
-                    m.entry >= 0
-                        ? (", " + coder->actors().entry(m.entry).name).c_str()
-                        : "",
-                    m.generic ? ", no country" : "");
-      }
-      for (const std::string& c : t.candidates) {
-        std::printf("  candidate: %s\n", c.c_str());
-      }
-      for (const std::string& n : t.notes) std::printf("  decision: %s\n", n.c_str());
-      for (const Event& e : coded.events) {
-        if (e.sentence_index != t.sentence_index) continue;
-        const CameoCode* cc = coder->cameo().Find(e.code);
-        std::printf("  EVENT %s → %s  %s %s  %s  %s (%s)  modality %s%s\n",
-                    e.source.code.c_str(),
-                    e.target ? e.target->code.c_str() : "-", e.code.c_str(),
-                    cc ? cc->name.c_str() : "?", cc ? cc->plover.c_str() : "",
-                    FormatIsoDay(e.date).c_str(),
-                    std::string(DatePrecisionName(e.date_precision)).c_str(),
-                    std::string(ModalityName(e.modality)).c_str(),
-                    e.attribution_text.empty()
-                        ? ""
-                        : (", reported by: " + e.attribution_text).c_str());
-      }
-    }
-    if (coded.events.empty()) std::printf("\nno events\n");
+    std::fputs(ExplainCoding(doc, coded, *coder).c_str(), stdout);
     return kExitOk;
   }
 

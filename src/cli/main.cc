@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   commands.push_back(dyad::MakeExplainCommand(&app));
   commands.push_back(dyad::MakeEvalCommand(&app));
   commands.push_back(dyad::MakeIngestCommand(&app));
+  commands.push_back(dyad::MakeServeCommand(&app));
   commands.push_back(dyad::MakeRelationsCommand(&app));
   commands.push_back(dyad::MakeImportCommand(&app));
   commands.push_back(dyad::MakeExportCommand(&app));

@@ -1266,6 +1266,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     std::string date_rule = article_day == kNoDay ? "no date" : "article date";
     int best_dist = 1 << 30;
     for (const DateMention& d : dates) {
+      // What happened cannot be dated after the article: "blocked the
+      // package, demanding guarantees over plans to phase out imports by
+      // 2027" — 2027 dates the plan, not the blocking.
+      if (!future && article_day != kNoDay && d.day > article_day &&
+          (modality == Modality::kAsserted || modality == Modality::kAlleged ||
+           modality == Modality::kNegated)) {
+        continue;
+      }
       int dist = d.begin_token >= te ? static_cast<int>(d.begin_token - te)
                                      : static_cast<int>(tb - d.end_token) + 2;
       // A date in another clause counts less.

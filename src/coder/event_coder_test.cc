@@ -289,5 +289,18 @@ TEST(EventCoderTest, DeterministicAcrossRuns) {
   EXPECT_FALSE(a.empty());
 }
 
+TEST(EventCoderTest, WhatHappenedIsNotDatedAfterTheArticle) {
+  // "by 2027" dates the plan, not the blocking reported on 2025-07-19.
+  auto e = Code("Slovakia blocked the sanctions package, demanding guarantees over "
+                "EU plans to phase out Russian gas imports by 2027.",
+                "2025-07-19");
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(FormatIsoDay(e[0].date), "2025-07-19");
+  // A commitment may look forward.
+  auto f = Code("Russia will hold talks with Ukraine in 2026.", "2025-07-19");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(FormatIsoDay(f[0].date).substr(0, 4), "2026");
+}
+
 }  // namespace
 }  // namespace dyad

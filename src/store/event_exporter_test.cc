@@ -14,7 +14,7 @@
 #include <tuple>
 #include <vector>
 
-#include "dictionary/actor_dictionary_loader.h"
+#include "store/import_test_deps.h"
 #include "store/event_importer.h"
 #include "store/event_store.h"
 #include "store/gdelt_reader.h"
@@ -26,23 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Deps {
-  std::unique_ptr<ActorDictionary> actors;
-  std::unique_ptr<CameoTable> cameo;
-};
-const Deps& LoadDeps() {
-  static const Deps* deps = [] {
-    auto* d = new Deps;
-    auto actors = LoadActorDictionary({});
-    auto cameo = CameoTable::LoadDefault();
-    EXPECT_TRUE(actors.ok()) << actors.status().ToString();
-    EXPECT_TRUE(cameo.ok()) << cameo.status().ToString();
-    d->actors = std::move(actors).value();
-    d->cameo = std::move(cameo).value();
-    return d;
-  }();
-  return *deps;
-}
 
 class TempDir {
  public:
@@ -89,7 +72,7 @@ std::string SmallIcews() {
 }
 
 std::unique_ptr<EventStore> OpenStore(const std::string& path) {
-  auto s = EventStore::Open(path, LoadDeps().cameo.get());
+  auto s = EventStore::Open(path, LoadImportTestDeps().cameo.get());
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return std::move(s).value();
 }
@@ -102,7 +85,7 @@ void Import(const EventRowParser& parser, std::string_view name,
 }
 
 std::string Export(const std::string& db, ExportOptions options) {
-  auto ex = EventExporter::Open(db, LoadDeps().cameo.get());
+  auto ex = EventExporter::Open(db, LoadImportTestDeps().cameo.get());
   EXPECT_TRUE(ex.ok()) << ex.status().ToString();
   std::ostringstream out;
   auto n = (*ex)->Export(options, out);
@@ -143,7 +126,7 @@ std::vector<GroupKey> Groups(const std::string& db) {
 // groups. Returns the number of groups.
 size_t CheckGdeltRoundTrip(const std::string& icews_name,
                            const std::string& icews_text, const TempDir& dir) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader icews(deps.actors.get(), deps.cameo.get());
   GdeltReader gdelt(deps.actors.get(), deps.cameo.get());
   const std::string a = dir.File("icews.db"), b = dir.File("gdelt.db");
@@ -193,7 +176,7 @@ TEST(EventExporterTest, GdeltRoundTripOfTheIcewsSample) {
 }
 
 TEST(EventExporterTest, GdeltColumnsCarryTheGroup) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader icews(deps.actors.get(), deps.cameo.get());
   TempDir dir;
   const std::string db = dir.File("a.db");
@@ -272,7 +255,7 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
 }
 
 TEST(EventExporterTest, CsvAndJsonlHaveEveryFieldAndAgree) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader icews(deps.actors.get(), deps.cameo.get());
   TempDir dir;
   const std::string db = dir.File("a.db");
@@ -343,7 +326,7 @@ TEST(EventExporterTest, CsvAndJsonlHaveEveryFieldAndAgree) {
 }
 
 TEST(EventExporterTest, FiltersByDateAndCountry) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader icews(deps.actors.get(), deps.cameo.get());
   TempDir dir;
   const std::string db = dir.File("a.db");

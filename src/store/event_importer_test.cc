@@ -6,30 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "dictionary/actor_dictionary_loader.h"
+#include "store/import_test_deps.h"
 #include "store/icews_reader.h"
 #include "util/testing.h"
 
 namespace dyad {
 namespace {
 
-struct Deps {
-  std::unique_ptr<ActorDictionary> actors;
-  std::unique_ptr<CameoTable> cameo;
-};
-const Deps& LoadDeps() {
-  static const Deps* deps = [] {
-    auto* d = new Deps;
-    auto actors = LoadActorDictionary({});
-    auto cameo = CameoTable::LoadDefault();
-    EXPECT_TRUE(actors.ok()) << actors.status().ToString();
-    EXPECT_TRUE(cameo.ok()) << cameo.status().ToString();
-    d->actors = std::move(actors).value();
-    d->cameo = std::move(cameo).value();
-    return d;
-  }();
-  return *deps;
-}
 
 std::string IcewsRow(std::string event_id, std::string story,
                      std::string src_country, std::string code,
@@ -79,7 +62,7 @@ std::string SmallFile() {
 }
 
 TEST(EventImporterTest, ReportsBadRowsWithLineNumbersAndGroupsStories) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   EventImporter importer(&reader, {});
   ImportReport report;
@@ -120,7 +103,7 @@ TEST(EventImporterTest, ReportsBadRowsWithLineNumbersAndGroupsStories) {
 }
 
 TEST(EventImporterTest, StoresIdempotently) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   auto store = EventStore::Open(":memory:", deps.cameo.get());
   ASSERT_TRUE(store.ok());
@@ -139,7 +122,7 @@ TEST(EventImporterTest, StoresIdempotently) {
 }
 
 TEST(EventImporterTest, MissingFileIsAnErrorNamingIt) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   EventImporter importer(&reader, {});
   ImportReport report;
@@ -150,7 +133,7 @@ TEST(EventImporterTest, MissingFileIsAnErrorNamingIt) {
 
 TEST(EventImporterTest, ImportsTheIcewsSample) {
   DYAD_REQUIRE_SHARED(path, "data/events/icews_sample/events.2018.sample.tab");
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   auto store = EventStore::Open(":memory:", deps.cameo.get());
   ASSERT_TRUE(store.ok());

@@ -6,28 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "dictionary/actor_dictionary_loader.h"
+#include "store/import_test_deps.h"
 
 namespace dyad {
 namespace {
 
-struct Deps {
-  std::unique_ptr<ActorDictionary> actors;
-  std::unique_ptr<CameoTable> cameo;
-};
-const Deps& LoadDeps() {
-  static const Deps* deps = [] {
-    auto* d = new Deps;
-    auto actors = LoadActorDictionary({});
-    auto cameo = CameoTable::LoadDefault();
-    EXPECT_TRUE(actors.ok()) << actors.status().ToString();
-    EXPECT_TRUE(cameo.ok()) << cameo.status().ToString();
-    d->actors = std::move(actors).value();
-    d->cameo = std::move(cameo).value();
-    return d;
-  }();
-  return *deps;
-}
 
 // A 61-column GDELT 2.0 row with the given fields set (others empty).
 std::string GdeltRow(std::vector<std::pair<int, std::string>> set) {
@@ -46,7 +29,7 @@ std::string GdeltRow(std::vector<std::pair<int, std::string>> set) {
 }
 
 TEST(GdeltReaderTest, CodesGoodRows) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   GdeltReader reader(deps.actors.get(), deps.cameo.get());
   struct Case {
     std::string line;
@@ -102,7 +85,7 @@ TEST(GdeltReaderTest, CodesGoodRows) {
 }
 
 TEST(GdeltReaderTest, RejectsBadRowsAndCountsActorlessOnes) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   GdeltReader reader(deps.actors.get(), deps.cameo.get());
   struct Case {
     std::string line;

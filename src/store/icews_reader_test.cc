@@ -6,29 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "dictionary/actor_dictionary_loader.h"
+#include "store/import_test_deps.h"
 
 namespace dyad {
 namespace {
 
 // The shipped dictionaries and CAMEO table, loaded once for all tests.
-struct Deps {
-  std::unique_ptr<ActorDictionary> actors;
-  std::unique_ptr<CameoTable> cameo;
-};
-const Deps& LoadDeps() {
-  static const Deps* deps = [] {
-    auto* d = new Deps;
-    auto actors = LoadActorDictionary({});
-    auto cameo = CameoTable::LoadDefault();
-    EXPECT_TRUE(actors.ok()) << actors.status().ToString();
-    EXPECT_TRUE(cameo.ok()) << cameo.status().ToString();
-    d->actors = std::move(actors).value();
-    d->cameo = std::move(cameo).value();
-    return d;
-  }();
-  return *deps;
-}
 
 // A row from its 20 columns.
 std::string Row(const std::vector<std::string>& cols) {
@@ -57,7 +40,7 @@ std::string IcewsRow(std::string src_name, std::string src_sectors,
 }
 
 TEST(IcewsReaderTest, CodesGoodRows) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   struct Case {
     std::string line;
@@ -124,7 +107,7 @@ TEST(IcewsReaderTest, CodesGoodRows) {
 }
 
 TEST(IcewsReaderTest, KeepsLeadingZerosOfCameoCodes) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   ImportedRow row;
   auto kind = reader.Parse(
@@ -134,7 +117,7 @@ TEST(IcewsReaderTest, KeepsLeadingZerosOfCameoCodes) {
 }
 
 TEST(IcewsReaderTest, RejectsBadRowsWithReasons) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   struct Case {
     std::string line;
@@ -168,7 +151,7 @@ TEST(IcewsReaderTest, RejectsBadRowsWithReasons) {
 }
 
 TEST(IcewsReaderTest, HeaderIsSkipped) {
-  const Deps& deps = LoadDeps();
+  const ImportTestDeps& deps = LoadImportTestDeps();
   IcewsReader reader(deps.actors.get(), deps.cameo.get());
   ImportedRow row;
   auto kind =

@@ -19,6 +19,7 @@
 
 #include "cli/command.h"
 #include "cli/input_options.h"
+#include "relations/relations_json.h"
 #include "relations/relations_reader.h"
 
 namespace dyad {
@@ -36,64 +37,6 @@ std::string Upper(std::string s) {
 // "+0.123" / "-0.123"; JSON gets plain numbers.
 std::string Signed(double v, int decimals = 2) {
   return fmt::format("{:+.{}f}", v, decimals);
-}
-
-// A double for JSON: NaN (no data) becomes null.
-nlohmann::json Number(double v) {
-  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json SeriesJson(const DyadSeries& s) {
-  nlohmann::json buckets = nlohmann::json::array();
-  for (const SeriesBucket& b : s.buckets) {
-    buckets.push_back({{"start", FormatIsoDay(b.start)},
-                       {"events", b.events},
-                       {"quad", {b.quad[0], b.quad[1], b.quad[2], b.quad[3]}},
-                       {"mentions", b.mentions},
-                       {"goldstein_sum", b.goldstein_sum},
-                       {"goldstein_mean", b.goldstein_mean},
-                       {"index", b.index}});
-  }
-  nlohmann::json shifts = nlohmann::json::array();
-  for (const ChangePoint& c : s.shifts) {
-    shifts.push_back({{"date", FormatIsoDay(c.day)},
-                      {"before", c.before},
-                      {"after", c.after},
-                      {"score", c.score},
-                      {"method", c.method}});
-  }
-  return {{"a", s.a},
-          {"b", s.b},
-          {"directed", s.directed},
-          {"by", GranularityName(s.by)},
-          {"trend", s.trend},
-          {"buckets", buckets},
-          {"shifts", shifts}};
-}
-
-nlohmann::json LeanJson(const Lean& lean) {
-  nlohmann::json buckets = nlohmann::json::array();
-  for (const LeanBucket& b : lean.buckets) {
-    buckets.push_back({{"start", FormatIsoDay(b.start)},
-                       {"events_a", b.events_a},
-                       {"events_b", b.events_b},
-                       {"index_a", b.index_a},
-                       {"index_b", b.index_b},
-                       {"index_difference", Number(b.index_difference)},
-                       {"volume_share_a", Number(b.volume_share_a)}});
-  }
-  return {{"country", lean.country},
-          {"a", lean.partner_a},
-          {"b", lean.partner_b},
-          {"by", GranularityName(lean.by)},
-          {"events_a", lean.events_a},
-          {"events_b", lean.events_b},
-          {"index_a", lean.index_a},
-          {"index_b", lean.index_b},
-          {"index_difference", lean.index_difference},
-          {"volume_share_a", lean.volume_share_a},
-          {"trend", lean.trend},
-          {"buckets", buckets}};
 }
 
 class RelationsCommand : public Command {
@@ -205,7 +148,7 @@ class RelationsCommand : public Command {
     auto s = reader.Series(q);
     if (!s.ok()) return Fail(s.status());
     if (json_) {
-      std::printf("%s\n", SeriesJson(*s).dump().c_str());
+      std::printf("%s\n", SeriesToJson(*s).dump().c_str());
       return kExitOk;
     }
     PrintSeries(*s);
@@ -343,15 +286,9 @@ class RelationsCommand : public Command {
     }
     if (json_) {
       nlohmann::json list = nlohmann::json::array();
-      for (const PartnerScore& p : *partners) {
-        list.push_back({{"country", p.country},
-                        {"events", p.events},
-                        {"mentions", p.mentions},
-                        {"index", p.index},
-                        {"goldstein_mean", p.goldstein_mean}});
-      }
+      for (const PartnerScore& p : *partners) list.push_back(PartnerToJson(p));
       nlohmann::json out = {{"country", country}, {"partners", list}};
-      out["lean"] = lean ? LeanJson(*lean) : nlohmann::json(nullptr);
+      out["lean"] = lean ? LeanToJson(*lean) : nlohmann::json(nullptr);
       std::printf("%s\n", out.dump().c_str());
       return kExitOk;
     }

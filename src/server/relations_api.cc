@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "relations/relations_json.h"
 #include "server/dyad_totals.h"
 
 namespace dyad {
@@ -75,31 +76,7 @@ Result<json> RelationsApi::Relations(const RequestParams& p) {
   DYAD_ASSIGN_OR_RETURN(Lease reader, Acquire());
   Result<DyadSeries> series = reader->Series(q);
   if (!series.ok()) return AsParameterError(series.status());
-  json buckets = json::array();
-  for (const SeriesBucket& b : series->buckets) {
-    buckets.push_back({{"start", FormatIsoDay(b.start)},
-                       {"events", b.events},
-                       {"quad", {b.quad[0], b.quad[1], b.quad[2], b.quad[3]}},
-                       {"mentions", b.mentions},
-                       {"goldstein_sum", b.goldstein_sum},
-                       {"goldstein_mean", b.goldstein_mean},
-                       {"index", b.index}});
-  }
-  json shifts = json::array();
-  for (const ChangePoint& c : series->shifts) {
-    shifts.push_back({{"date", FormatIsoDay(c.day)},
-                      {"before", c.before},
-                      {"after", c.after},
-                      {"score", c.score},
-                      {"method", c.method}});
-  }
-  return json{{"a", series->a},
-              {"b", series->b},
-              {"directed", series->directed},
-              {"by", std::string(GranularityName(series->by))},
-              {"trend", series->trend},
-              {"buckets", std::move(buckets)},
-              {"shifts", std::move(shifts)}};
+  return SeriesToJson(*series);
 }
 
 Result<json> RelationsApi::Partners(const RequestParams& p) {
@@ -114,13 +91,7 @@ Result<json> RelationsApi::Partners(const RequestParams& p) {
       reader->Partners(country, from, to, static_cast<size_t>(limit));
   if (!partners.ok()) return AsParameterError(partners.status());
   json list = json::array();
-  for (const PartnerScore& s : *partners) {
-    list.push_back({{"country", s.country},
-                    {"events", s.events},
-                    {"mentions", s.mentions},
-                    {"index", s.index},
-                    {"goldstein_mean", s.goldstein_mean}});
-  }
+  for (const PartnerScore& s : *partners) list.push_back(PartnerToJson(s));
   return json{{"country", country}, {"partners", std::move(list)}};
 }
 

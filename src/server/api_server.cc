@@ -332,7 +332,11 @@ class ApiServer::Impl {
         SetError(res, 404, file.status().message());
         return;
       }
-      res.set_header("Cache-Control", "no-cache");
+      // Vite names the built assets by their content hash: they never
+      // change under a name. index.html and the rest are revalidated.
+      res.set_header("Cache-Control", req.path.starts_with("/assets/")
+                                          ? "public, max-age=31536000, immutable"
+                                          : "no-cache");
       res.set_content(std::move(file->content), file->mime_type);
     });
     server_.set_error_handler([](const httplib::Request& req,

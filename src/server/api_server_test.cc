@@ -437,6 +437,12 @@ TEST_F(ApiServerTest, UnknownPathsMethodsAndStaticFiles) {
   auto js = Client().Get("/assets/app.js");
   ASSERT_TRUE(js);
   EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  // Hashed build assets are cached for good; the page itself is revalidated.
+  EXPECT_EQ(js->get_header_value("Cache-Control"),
+            "public, max-age=31536000, immutable");
+  auto page = Client().Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-cache");
 }
 
 TEST_F(ApiServerTest, ReadsStayConsistentWhileIngesting) {

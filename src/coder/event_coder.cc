@@ -53,8 +53,9 @@ constexpr std::array<std::string_view, 12> kReportVerbs = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note",
     "insist", "confirm", "quote", "declare"};
 
-constexpr std::array<std::string_view, 7> kDemandFrameVerbs = {
-    "conclude", "reiterate", "stress", "argue", "maintain", "warn", "remind"};
+constexpr std::array<std::string_view, 9> kDemandFrameVerbs = {
+    "conclude", "reiterate", "stress",  "argue",  "maintain",
+    "warn",     "remind",    "declare", "insist"};
 
 constexpr std::array<std::string_view, 8> kPronouns = {
     "he", "she", "it", "they", "we", "i", "who", "which"};
@@ -350,8 +351,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         state.country == people.country || !state.sector.empty() ||
         state.code != state.country ||
         people.code != people.country + people.sector ||
-        toks[b.begin].tag != Upos::kAdj && toks[b.begin].tag != Upos::kPropn &&
-            toks[b.begin].tag != Upos::kNoun) {
+        (toks[b.begin].tag != Upos::kAdj && toks[b.begin].tag != Upos::kPropn &&
+         toks[b.begin].tag != Upos::kNoun)) {
       continue;
     }
     note(fmt::format("'{}' = {}{} (a people named with its state)",
@@ -376,8 +377,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // "Opposition groups in Zimbabwe": one noun may follow the group word.
     uint32_t in = g.end;
     if (in + 1 < n && toks[in].tag == Upos::kNoun && ref_at_token(in) < 0) ++in;
-    // "in south Serbia", "in eastern Ukraine".
+    // "in south Serbia", "in eastern Ukraine", "in the Ivory Coast".
     uint32_t at = in + 1;
+    if (at < n && at < place.begin && toks[at].lower == "the") ++at;
     if (at < n && at < place.begin && IsDirection(toks[at].lower)) ++at;
     if (!g.generic || at != place.begin || in >= n ||
         toks[in].lower != "in" || place.generic || place.members.size() != 1) {
@@ -1414,7 +1416,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         for (const EventActor& b : rel) {
           // "Kim ... between the two neighbours": not Kim toward his own
           // state. (A rebel group toward its own state is an event.)
-          if (a.code == b.code ||
+          // The same code from two named actors ("Gbagbo ... a curfew in
+          // Abidjan" before his term: both CIV) is a domestic event.
+          bool same_actor =
+              a.code == b.code && (a.entry < 0 || b.entry < 0 || a.entry == b.entry);
+          if (same_actor ||
               (b.entry == kDyadInContext && b.country == a.country)) {
             continue;
           }
@@ -1553,6 +1559,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         for (uint32_t j = k; j-- > 0 && j + 8 > k;) {
           const Token& t = toks[j];
           if (t.norm == "," || IsClauseBreak(t)) break;
+          // "following" is tagged a verb but opens a temporal phrase.
+          if (t.lower == "following" && j + 1 != k) return 0;
           if (t.tag == Upos::kVerb && j + 1 != k) break;
           bool relative = (t.lower == "who" || t.lower == "whom" ||
                            t.lower == "which") &&

@@ -7,6 +7,8 @@
 #include <map>
 #include <utility>
 
+#include "relations/dyad_window.h"
+
 namespace dyad {
 namespace {
 
@@ -136,16 +138,16 @@ Status RelationsReader::Init() {
     int rc = sqlite3_prepare_v2(
         db_,
         "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND "
-        "name = 'event_groups'",
+        "name IN ('event_groups', 'dyad_months')",
         -1, &st, nullptr);
     if (rc != SQLITE_OK) return Error("cannot read store");
     Statement probe(st);
     if (probe.Step() != SQLITE_ROW) return Error("cannot read store");
-    if (probe.ColumnInt(0) == 0) {
+    if (probe.ColumnInt(0) < 2) {
       return NotFoundError(path_ +
-                           ": store has no event_groups (schema before "
-                           "version 2); any writing dyad command, such as "
-                           "dyad ingest, upgrades it");
+                           ": store has no event_groups or dyad_months "
+                           "(schema before version 4); any writing dyad "
+                           "command, such as dyad ingest, upgrades it");
     }
   }
 
@@ -194,18 +196,18 @@ Status RelationsReader::Init() {
                 "AND (?4 OR g.modality IN ('asserted', 'alleged')) "
                 "GROUP BY g.source_country",
       &partners_in_));
-  // ?1..?2 window, ?3 first day of the last bucket.
-  DYAD_RETURN_IF_ERROR(prepare(
-      "SELECT min(source_country, target_country) AS a, "
-      "max(source_country, target_country) AS b, date >= ?3 AS "
-      "recent, " DYAD_GROUP_SUMS(
-          "") " FROM event_groups "
-              "WHERE date >= ?1 AND date <= ?2 AND source_country IS NOT NULL "
-              "AND target_country IS NOT NULL AND source_country <> "
-              "target_country "
-              "AND modality IN ('asserted', 'alleged') "
-              "GROUP BY a, b, recent",
-      &shifts_));
+  // Undirected totals of every dyad over one window (dyad_window.h: whole
+  // months from the rollup); run once before the last bucket, once for it.
+  static const std::string kShiftsSql =
+      std::string(
+          "SELECT min(source_country, target_country) AS a, "
+          "max(source_country, target_country) AS b, SUM(groups), "
+          "TOTAL(mentions), TOTAL(goldstein_sum), "
+          "TOTAL(weighted_sum) FROM (") +
+      kDyadWindowRowsSql +
+      ") WHERE source_country <> target_country "
+      "AND modality IN ('asserted', 'alleged') GROUP BY a, b";
+  DYAD_RETURN_IF_ERROR(prepare(kShiftsSql.c_str(), &shifts_));
   DYAD_RETURN_IF_ERROR(prepare(
       "SELECT (SELECT MIN(date) FROM event_groups WHERE date IS NOT NULL "
       "AND modality IN ('asserted', 'alleged')), "
@@ -366,22 +368,25 @@ Result<std::vector<DyadShift>> RelationsReader::Shifts(Day from, Day to,
         " of a window with the time before it");
   }
   Statement& st = *shifts_;
-  st.Text(1, FormatIsoDay(from));
-  st.Text(2, FormatIsoDay(to));
-  st.Text(3, FormatIsoDay(last_start));
   std::map<std::pair<std::string, std::string>, DyadWindowTally> tallies;
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    std::pair<std::string, std::string> key{st.ColumnText(0), st.ColumnText(1)};
-    DyadWindowTally& t = tallies[key];
-    t.a = key.first;
-    t.b = key.second;
-    SeriesBucket& part = st.ColumnInt(2) != 0 ? t.after : t.before;
-    FinishScore(st.ColumnInt(3), st.ColumnInt(4), st.ColumnDouble(5),
-                st.ColumnDouble(6), &part);
+  for (bool recent : {false, true}) {
+    const DyadWindow window = recent ? SplitDyadWindow(last_start, to)
+                                     : SplitDyadWindow(from, last_start - 1);
+    for (int i = 0; i < 6; ++i) st.Text(i + 1, window.bounds[i]);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      std::pair<std::string, std::string> key{st.ColumnText(0),
+                                              st.ColumnText(1)};
+      DyadWindowTally& t = tallies[key];
+      t.a = key.first;
+      t.b = key.second;
+      SeriesBucket& part = recent ? t.after : t.before;
+      FinishScore(st.ColumnInt(2), st.ColumnInt(3), st.ColumnDouble(4),
+                  st.ColumnDouble(5), &part);
+    }
+    st.Reset();
+    if (rc != SQLITE_DONE) return Error("cannot read event groups");
   }
-  st.Reset();
-  if (rc != SQLITE_DONE) return Error("cannot read event groups");
   std::vector<DyadWindowTally> list;
   list.reserve(tallies.size());
   for (auto& [key, t] : tallies) {

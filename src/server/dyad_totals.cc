@@ -3,30 +3,30 @@
 #include <algorithm>
 #include <map>
 
+#include "relations/dyad_window.h"
 #include "relations/relation_series.h"
-
 
 namespace dyad {
 
 Result<std::vector<DyadTotal>> ReadDyadTotals(ReadConnection& conn, Day from,
                                               Day to, int64_t min_events) {
+  // Whole months come from the dyad_months rollup (relations/dyad_window.h).
   DYAD_ASSIGN_OR_RETURN(
       Query q,
       conn.Prepare(
-          "SELECT min(source_country, target_country) AS a, "
-          "max(source_country, target_country) AS b, COUNT(*), "
-          "TOTAL(num_mentions), AVG(goldstein), "
-          "TOTAL(num_mentions * COALESCE(goldstein, 0)) "
-          "FROM event_groups WHERE source_country IS NOT NULL "
-          "AND target_country IS NOT NULL "
-          "AND source_country <> target_country "
+          std::string("SELECT min(source_country, target_country) AS a, "
+                      "max(source_country, target_country) AS b, "
+                      "SUM(groups) AS n, TOTAL(mentions), "
+                      "TOTAL(goldstein_sum) / SUM(groups), "
+                      "TOTAL(weighted_sum) FROM (") +
+          kDyadWindowRowsSql +
+          ") WHERE source_country <> target_country "
           "AND modality IN ('asserted', 'alleged') "
-          "AND date >= ?1 AND date <= ?2 "
-          "GROUP BY a, b HAVING COUNT(*) >= ?3 "
-          "ORDER BY COUNT(*) DESC, a, b"));
-  q.BindText(1, from == kNoDay ? std::string("0000-00-00") : FormatIsoDay(from));
-  q.BindText(2, to == kNoDay ? std::string("9999-12-31") : FormatIsoDay(to));
-  q.BindInt(3, min_events);
+          "GROUP BY a, b HAVING n >= ?7 "
+          "ORDER BY n DESC, a, b"));
+  const DyadWindow window = SplitDyadWindow(from, to);
+  for (int i = 0; i < 6; ++i) q.BindText(i + 1, window.bounds[i]);
+  q.BindInt(7, min_events);
   std::vector<DyadTotal> out;
   while (q.Step()) {
     DyadTotal d;
@@ -42,8 +42,7 @@ Result<std::vector<DyadTotal>> ReadDyadTotals(ReadConnection& conn, Day from,
   return out;
 }
 
-nlohmann::json NetworkJson(const std::vector<DyadTotal>& totals,
-                           size_t limit) {
+nlohmann::json NetworkJson(const std::vector<DyadTotal>& totals, size_t limit) {
   std::map<std::string, int64_t> events_of;
   for (const DyadTotal& d : totals) {
     events_of[d.a] += d.events;
@@ -63,8 +62,9 @@ nlohmann::json NetworkJson(const std::vector<DyadTotal>& totals,
   }
   std::vector<std::pair<std::string, int64_t>> ranked(nodes.begin(),
                                                       nodes.end());
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const auto& x, const auto& y) { return x.second > y.second; });
   nlohmann::json node_list = nlohmann::json::array();
   for (const auto& [id, n] : ranked) {
     node_list.push_back({{"id", id}, {"events", n}});

@@ -70,6 +70,26 @@ std::string QueryText(const std::string& path, const char* sql) {
   return v;
 }
 
+// Rows that differ between the dyad_months rollup kept by triggers and the
+// same sums computed afresh from event_groups (0 when they agree).
+int64_t RollupMismatches(const std::string& path) {
+  return QueryInt(
+      path,
+      "WITH fresh AS (SELECT source_country, target_country, "
+      "substr(date, 1, 7) AS month, COALESCE(quad_class, 0) AS quad_class, "
+      "modality, COUNT(*) AS groups, TOTAL(num_mentions) AS mentions, "
+      "round(TOTAL(goldstein), 6) AS g, "
+      "round(TOTAL(num_mentions * goldstein), 6) AS w FROM event_groups "
+      "WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+      "AND date IS NOT NULL GROUP BY 1, 2, 3, 4, 5), "
+      "kept AS (SELECT source_country, target_country, month, quad_class, "
+      "modality, groups, mentions, round(goldstein_sum, 6), "
+      "round(weighted_sum, 6) FROM dyad_months) "
+      "SELECT (SELECT COUNT(*) FROM (SELECT * FROM fresh EXCEPT "
+      "SELECT * FROM kept)) + (SELECT COUNT(*) FROM (SELECT * FROM kept "
+      "EXCEPT SELECT * FROM fresh))");
+}
+
 EventActor Actor(const std::string& country, const std::string& sector = "") {
   EventActor a;
   a.code = country + sector;
@@ -391,6 +411,8 @@ TEST_F(EventStoreTest, UpgradesVersionOneStore) {
                      "WHERE cluster_id IS NULL"),
             0);
   EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM event_groups"), 2);
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM dyad_months"), 2);
+  EXPECT_EQ(RollupMismatches(path), 0);
   EXPECT_EQ(QueryInt(path,
                      "SELECT COUNT(*) FROM events WHERE group_id IS "
                      "NULL"),
@@ -444,6 +466,12 @@ TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
   ASSERT_TRUE((*store)->StoreDocuments(docs, nullptr).ok());
   EXPECT_EQ(GroupCounts(path, "040"), "3,2,3");
   EXPECT_EQ(GroupCounts(path, "051"), "1,1,1");
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM dyad_months"), 2);
+  EXPECT_EQ(QueryText(path,
+                      "SELECT groups || ',' || mentions FROM dyad_months "
+                      "WHERE source_country = 'PRK' AND month = '2024-10'"),
+            "1,3");
+  EXPECT_EQ(RollupMismatches(path), 0);
   EXPECT_EQ(QueryInt(path,
                      "SELECT first_event_id FROM event_groups "
                      "WHERE code = '040'"),
@@ -495,6 +523,13 @@ TEST_F(EventStoreTest, GroupsFollowInsertReplaceAndReingest) {
                      "g ON g.id = e.group_id"),
             3);
   EXPECT_EQ(QueryInt(path, "SELECT SUM(num_mentions) FROM event_groups"), 3);
+  // The 051 group's row went with it; the 040 groups of 6 and 7 October
+  // share one month's row.
+  EXPECT_EQ(QueryInt(path, "SELECT COUNT(*) FROM dyad_months"), 1);
+  EXPECT_EQ(
+      QueryText(path, "SELECT groups || ',' || mentions FROM dyad_months"),
+      "2,3");
+  EXPECT_EQ(RollupMismatches(path), 0);
 }
 
 // The articles of data/sample as the reader makes documents of them.

@@ -49,6 +49,16 @@ bool OneOf(std::string_view w, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// A drill or a protest held in a foreign place ("war games in the
+// Mediterranean") is not aimed there; at home ("protesting election results
+// in Monrovia") the place's state is the domestic target, as CAMEO codes it.
+bool ForeignStage(std::string_view root, const ActorRef& place,
+                  const std::vector<EventActor>& sources) {
+  if (root != "14" && root != "15") return false;
+  if (place.members.empty() || sources.empty()) return false;
+  return place.members[0].country != sources.front().country;
+}
+
 constexpr std::array<std::string_view, 12> kReportVerbs = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note",
     "insist", "confirm", "quote", "declare"};
@@ -455,6 +465,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         toks[i].lower.ends_with("ed")) {
       // "the Israeli-occupied West Bank", "its long-threatened invasion":
       // a compound adjective describes; it reports no event.
+      continue;
+    }
+    if (i > 0 && i + 1 < n && toks[i].tag == Upos::kVerb &&
+        (toks[i].lower.ends_with("ed") || toks[i].lower.ends_with("ing")) &&
+        (toks[i - 1].tag == Upos::kDet || mt[i - 1].possessive) &&
+        toks[i + 1].tag == Upos::kNoun) {
+      // "a planned visit", "its proposed deal": the participle describes
+      // the noun (which may be a trigger of its own).
       continue;
     }
     if (trace != nullptr) {
@@ -968,15 +986,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
         // A place is the target of force ("struck targets in Ukraine"),
         // not of a meeting or a signing ("signed a pact in Pyongyang").
-        bool location = k > 0 && (toks[k - 1].lower == "in" ||
-                                  toks[k - 1].lower == "at" ||
-                                  toks[k - 1].lower == "near" ||
-                                  toks[k - 1].lower == "across" ||
-                                  toks[k - 1].lower == "inside" ||
-                                  toks[k - 1].lower == "outside");
+        uint32_t p = k;  // the word before the actor, past "the"
+        if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
+        bool location = p > 0 && (toks[p - 1].lower == "in" ||
+                                  toks[p - 1].lower == "at" ||
+                                  toks[p - 1].lower == "near" ||
+                                  toks[p - 1].lower == "across" ||
+                                  toks[p - 1].lower == "inside" ||
+                                  toks[p - 1].lower == "outside");
         bool force = !(cc->root >= "03" && cc->root <= "08");
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
-            !refs[ref_at[k]].generic && (!location || force)) {
+            !refs[ref_at[k]].generic && (!location || force) &&
+            !(location && ForeignStage(cc->root, refs[ref_at[k]], sources))) {
           targets = group(ref_at[k]);
           target_why = "the first actor after the trigger";
           confidence -= 0.1;
@@ -996,8 +1017,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             OneOf(t.lemma, kReportVerbs)) {
           break;
         }
+        uint32_t p = k;
+        if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
+        bool place = p > 0 && (toks[p - 1].lower == "in" ||
+                               toks[p - 1].lower == "at");
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
-            !refs[ref_at[k]].generic) {
+            !refs[ref_at[k]].generic &&
+            !(place && ForeignStage(cc->root, refs[ref_at[k]], sources))) {
           targets = group(ref_at[k]);
           target_why = "the first actor further on in the clause";
           confidence -= 0.1;
@@ -1210,7 +1236,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
            (w == "may" && t.tag == Upos::kAux))) {
         set_modality(Modality::kHypothetical, words(k, k + 1));
       }
-      if (k >= clause_start || k + 8 >= tb) {
+      // "alleged bombers", "suspected militants": the people are suspected,
+      // not the act a few words on (unless the phrase ends in the trigger).
+      bool attributive = (w == "alleged" || w == "suspected") && k + 1 < n &&
+                         (toks[k + 1].tag == Upos::kNoun ||
+                          toks[k + 1].tag == Upos::kAdj ||
+                          toks[k + 1].tag == Upos::kPropn) &&
+                         k + 3 < tb;
+      if (!attributive && (k >= clause_start || k + 8 >= tb)) {
         if (w == "allegedly" || w == "reportedly" || w == "suspected" ||
             w == "alleged" || t.lemma == "allegation" || w == "purportedly" ||
             (t.lemma == "accuse" && true) || (t.lemma == "suspect") ||
@@ -1416,10 +1449,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         for (const EventActor& b : rel) {
           // "Kim ... between the two neighbours": not Kim toward his own
           // state. (A rebel group toward its own state is an event.)
-          // The same code from two named actors ("Gbagbo ... a curfew in
-          // Abidjan" before his term: both CIV) is a domestic event.
-          bool same_actor =
-              a.code == b.code && (a.entry < 0 || b.entry < 0 || a.entry == b.entry);
+          // A person and a place with the same code ("Gbagbo ... a curfew
+          // in Abidjan" before his term: both CIV) make a domestic event.
+          // (Only people carry a dictionary entry here.)
+          bool same_actor = a.code == b.code && a.entry == b.entry;
           if (same_actor ||
               (b.entry == kDyadInContext && b.country == a.country)) {
             continue;
@@ -1626,8 +1659,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                        (e.target ? e.target->country : "") &&
                    k.code.substr(0, 2) == e.code.substr(0, 2);
           });
+      // Only material acts ("supplying arms", "atrocities"): "accused the
+      // US of restoring the blackmail in the negotiations" reports no talks.
+      const CameoCode* cc = cameo_->Find(e.code);
+      bool material_allegation = e.modality == Modality::kAlleged &&
+                                 cc != nullptr &&
+                                 (cc->quad_class == 2 || cc->quad_class == 4);
       if (!repeat &&
-          (e.trigger_begin == root_trigger || e.modality == Modality::kAlleged)) {
+          (e.trigger_begin == root_trigger || material_allegation)) {
         kept_events.push_back(std::move(e));
       } else {
         note(fmt::format("event {} at byte {} not kept: not the sentence's root "

@@ -263,6 +263,46 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
   });
 }
 
+TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
+  RunCases(
+      {
+          // "in the Ivory Coast" places a group; a place after "in" is not
+          // the target of a protest or a drill.
+          {"Rebels in the Ivory Coast blocked roads into Abidjan.",
+           {"CIV>CIV 14 asserted"}},
+          {"Russian warships held war games in the Mediterranean Sea.",
+           {"RUS>- 15 asserted"}},
+          // "following ..." is a temporal phrase: the riot is the root.
+          {"Egyptian students rioted following a rally calling for the "
+           "removal of President Hosni Mubarak.",
+           {"EGY>EGY 14 asserted"}},
+          // A participle between a determiner and a noun describes it.
+          {"A French minister cancelled a planned visit to Haiti.",
+           {"FRA>HTI 16 asserted"}},
+          // "alleged bombers": the people are alleged, not the trip.
+          {"Britain said Libya must hand over the alleged bombers as its "
+           "minister began a trip to Egypt.",
+           {"GBR>LBY 10 asserted"}},
+          // An accusation keeps only the material acts it alleges.
+          {"Amnesty International accused the United States of ignoring "
+           "international law and rejecting talks with Cuba.",
+           {"NGOHRIAMN>USA 11 asserted"}},
+          {"Ukraine accused Russia of shelling Kyiv.",
+           {"UKR>RUS 11 asserted", "RUS>UKR 19 alleged"}},
+          // Allowing someone to act is a concession.
+          {"The Supreme Court of Pakistan allowed opposition leader Imran "
+           "Khan to contest the elections.",
+           {"PAK>PAK 08 asserted"}},
+      },
+      "2003-07-01");
+  // "Bush" alone resolves by the date, and "declared that Y must" frames
+  // a demand.
+  EXPECT_EQ(Summaries(Code("The Bush administration declared on Tuesday that "
+                           "China must lower its tariffs.",
+                           "2003-07-01")),
+            std::vector<std::string>{"USA>CHN 10 asserted"});
+}
+
 TEST(EventCoderTest, EvidenceAndOffsets) {
   const std::string text = "Russian forces shelled the Ukrainian city of Kharkiv.";
   auto events = Code(text, "2024-05-20");

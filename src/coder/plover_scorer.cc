@@ -72,7 +72,12 @@ std::string NormalizeCountry(std::string_view code) {
   // a consistent line between them (Amnesty and the Red Cross are "IGO",
   // a water forum "NGO"); both sides are compared as one class.
   if (code.starts_with("IGO") || code.starts_with("NGO")) return "IGO";
-  return std::string(code.substr(0, std::min<size_t>(3, code.size())));
+  std::string_view country = code.substr(0, std::min<size_t>(3, code.size()));
+  // Two countries keep their codes from older CAMEO dictionaries in the
+  // gold (JAP, ITL); dyad writes ISO 3166 alpha-3 like the rest.
+  if (country == "JAP") return "JPN";
+  if (country == "ITL") return "ITA";
+  return std::string(country);
 }
 
 Result<std::vector<PloverRecord>> LoadPloverGold(const std::string& path) {

@@ -71,6 +71,16 @@ TEST(PloverScorerTest, ReciprocalActsHaveBothSidesAsActors) {
   EXPECT_EQ(s.extra_events, 0);
 }
 
+TEST(PloverScorerTest, NormalizesGoldCountryCodes) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"PRKGOV", "PRK"}, {"IGOUNO", "IGO"}, {"NGO", "IGO"},
+      {"JAP", "JPN"},    {"ITLGOV", "ITA"}, {"", ""},
+  };
+  for (const auto& [code, want] : cases) {
+    EXPECT_EQ(NormalizeCountry(code), want) << code;
+  }
+}
+
 TEST(PloverScorerTest, RejectsMalformedGold) {
   std::string path = testing::TempDir() + "/bad_gold.json";
   std::ofstream(path) << "{not json";

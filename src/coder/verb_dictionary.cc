@@ -334,8 +334,16 @@ bool VerbDictionary::Match(const VerbRule& rule,
             if (t.clause_break) break;
             // Gaps never swallow an actor: it belongs to a slot or to no one.
             if (t.actor >= 0 && !t.modifier) break;
+            // "a planned visit", "its proposed deal": a participle between
+            // a determiner and a noun modifies the noun.
+            bool participle =
+                t.tag == Upos::kVerb && g >= 2 && ti + g < tokens.size() &&
+                (tokens[ti + g - 2].tag == Upos::kDet ||
+                 tokens[ti + g - 2].possessive) &&
+                (tokens[ti + g].tag == Upos::kNoun ||
+                 tokens[ti + g].tag == Upos::kAdj);
             if (e.type == ElementType::kGap && !IsModifierTag(t.tag) &&
-                !t.possessive) {
+                !t.possessive && !participle) {
               break;
             }
           }

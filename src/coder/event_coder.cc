@@ -375,6 +375,43 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     a.modifier = b.modifier;
     refs.erase(refs.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
+  // "ethnic Albanians in south Serbia", "ethnic Albanian guerrillas
+  // operating in Macedonia": an ethnic group is coded by the state it lives
+  // in (the one the sentence places it in, else the sentence's one other
+  // state), as CAMEO codes minorities; with no such state it has none.
+  for (size_t i = 0; i < refs.size(); ++i) {
+    ActorRef& g = refs[i];
+    if (g.begin == 0 || toks[g.begin - 1].lower != "ethnic" ||
+        g.members.size() != 1 || g.members[0].country.size() != 3) {
+      continue;
+    }
+    const std::string own = g.members[0].country;
+    const ActorRef* home = nullptr;
+    int others = 0;
+    const ActorRef* other = nullptr;
+    for (size_t j = 0; j < refs.size(); ++j) {
+      const ActorRef& r = refs[j];
+      if (j == i || r.generic || r.members.size() != 1) continue;
+      const EventActor& c = r.members[0];
+      if (c.country.size() != 3 || c.country == own) continue;
+      if (other == nullptr || c.country != other->members[0].country) ++others;
+      other = &r;
+      uint32_t p = r.begin;
+      while (p > 0 && (toks[p - 1].tag == Upos::kDet || IsDirection(toks[p - 1].lower))) --p;
+      if (home == nullptr && p > 0 && p > g.begin &&
+          (toks[p - 1].lower == "in" || toks[p - 1].lower == "near")) {
+        home = &r;
+      }
+    }
+    if (home == nullptr && others == 1) home = other;
+    EventActor& a = g.members[0];
+    std::string state = home != nullptr ? home->members[0].country : "";
+    note(fmt::format("'ethnic {}' = {}", a.text,
+                     state.empty() ? "a group with no state named" : state));
+    a.country = state;
+    a.code = state + a.sector;
+    if (state.empty()) g.generic = true;
+  }
   auto ref_at_token = [&](uint32_t k) {
     for (size_t r = 0; r < refs.size(); ++r) {
       if (refs[r].begin <= k && k < refs[r].end) return static_cast<int>(r);
@@ -714,10 +751,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     uint32_t clause_start = 0;
     int report_before = -1;
     for (uint32_t r : report_at) {
-      if (r < tb) {
-        clause_start = r + 1;
-        report_before = static_cast<int>(r);
+      if (r >= tb) continue;
+      // "Italy announced a suspension of air links": a noun trigger that is
+      // the reporting verb's own object is the speaker's act.
+      bool object = m.noun_trigger && toks[r].tag == Upos::kVerb && r + 4 >= tb;
+      for (uint32_t k = r + 1; object && k < tb; ++k) {
+        object = toks[k].tag == Upos::kDet || toks[k].tag == Upos::kAdj ||
+                 toks[k].tag == Upos::kNum || toks[k].tag == Upos::kNoun;
       }
+      if (object) continue;
+      clause_start = r + 1;
+      report_before = static_cast<int>(r);
     }
     for (uint32_t k = 0; k < tb; ++k) {
       if (IsClauseBreak(toks[k])) clause_start = std::max(clause_start, k + 1);

@@ -289,6 +289,16 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
            {"NGOHRIAMN>USA 11 asserted"}},
           {"Ukraine accused Russia of shelling Kyiv.",
            {"UKR>RUS 11 asserted", "RUS>UKR 19 alleged"}},
+          // An ethnic group is coded by the state it lives in, or by none.
+          {"Serbian police arrested ten ethnic Albanians.",
+           {"SRB>SRB 17 asserted"}},
+          {"Ethnic Russians in eastern Ukraine attacked a police station.",
+           {"UKR>UKR 19 asserted"}},
+          {"Ethnic Albanians protested.", {}},
+          // A noun trigger that is the object of "announced" is the
+          // announcer's act, not a report.
+          {"Italy announced a suspension of air links with Serbia.",
+           {"ITA>SRB 16 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -711,7 +711,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (j == 0) break;
       if (j == 1) {
         // A comma continues the list only if "and" follows later.
+        // Three names in a row are a list even when its end is interrupted
+        // ("to Iran, Libya, North Korea, Sudan, and with strings attached,
+        // Cuba").
         bool closed = false;
+        int commas = 1;
         for (int q = k + 1; q < static_cast<int>(refs.size()); ++q) {
           int jq = joined(refs[q - 1], refs[q]);
           if (jq == 0) break;
@@ -719,8 +723,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             closed = true;
             break;
           }
+          ++commas;
         }
-        if (!closed) break;
+        bool named = [&] {
+          for (int q = k; q < k + 2 && q < static_cast<int>(refs.size()); ++q) {
+            if (refs[q].generic) return false;
+          }
+          return !refs[g.back()].generic;
+        }();
+        if (!closed && !(g.size() + commas >= 3 && named)) break;
       }
       g.push_back(k);
     }
@@ -1120,7 +1131,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       // "Iranian authorities pressured workers": the TGT slot's group
       // without a country is the source's own.
       for (EventActor& t : targets) {
-        if (!t.country.empty() || t.sector.empty()) continue;
+        // Refugees are by definition from somewhere else.
+        if (!t.country.empty() || t.sector.empty() || t.sector == "REF") continue;
         t.country = sources[0].country;
         t.code = t.country + t.sector;
         target_why += "; a group without a country: the source's own";
@@ -1147,7 +1159,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         // demonstrators"), not as a modifier ("an artillery drill").
         if (k < m.end && r.end != m.end) continue;
         if (!r.generic || location || r.members.empty() ||
-            r.members[0].sector.empty() ||
+            r.members[0].sector.empty() || r.members[0].sector == "REF" ||
             r.members[0].sector == sources[0].sector) {
           break;
         }
@@ -1167,15 +1179,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
     if (generic_source) {
       // The state: the target's, else the one state the sentence names.
+      // Several target states ("embargoes on Iran, Libya and Sudan") say
+      // nothing about the subject's.
       std::string state;
+      std::set<std::string> target_states;
       for (const EventActor& t : targets) {
         if (t.country.size() == 3 && !t.code.starts_with("IGO") &&
             !t.code.starts_with("NGO")) {
-          state = t.country;
-          break;
+          target_states.insert(t.country);
         }
       }
-      if (state.empty()) {
+      if (target_states.size() == 1) state = *target_states.begin();
+      if (state.empty() && target_states.empty()) {
         std::set<std::string> named;
         for (const ActorRef& ref : refs) {
           for (const EventActor& a : ref.members) {
@@ -1631,6 +1646,16 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         const Token& prev = toks[k - 1];
         bool participle = prev.norm == "," && toks[k].lower.ends_with("ing");
         if (participle || prev.lower == "to") return 0;
+        // Reduced relative clauses after a noun: "supporters blocked roads
+        // in Algiers demanding that ...", "a bill signed in by the minister".
+        bool after_noun = (prev.tag == Upos::kNoun || prev.tag == Upos::kPropn) &&
+                          toks[k].tag == Upos::kVerb;
+        if (after_noun && toks[k].lower.ends_with("ing")) return 0;
+        if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
+            ((k + 1 < n && toks[k + 1].lower == "by") ||
+             (k + 2 < n && toks[k + 2].lower == "by"))) {
+          return 0;
+        }
         // A relative or temporal clause: ", whom they had taken hostage",
         // "one day after a jet shot down a helicopter".
         for (uint32_t j = k; j-- > 0 && j + 8 > k;) {

@@ -299,6 +299,23 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
           // announcer's act, not a report.
           {"Italy announced a suspension of air links with Serbia.",
            {"ITA>SRB 16 asserted"}},
+          // "agreed that ... should" is an intent; refugees are nobody's
+          // own group.
+          {"Hungary and Romania agreed that their countries should "
+           "cooperate.",
+           {"HUN>- 03 asserted", "ROU>- 03 asserted"}},
+          {"Syria said it will not accept any more refugees.",
+           {"SYR>- 12 asserted"}},
+          // Reduced relative clauses are not the root.
+          {"Workers of the Serbian union went on strike over a bill signed "
+           "by the Serbian labour minister.",
+           {"SRB>SRB 14 asserted"}},
+          // Three names joined by commas are a list even when its end is
+          // interrupted.
+          {"The US Congress agreed to lift embargoes on Iran, Libya, North Korea, "
+           "and with strings attached, Cuba.",
+           {"USA>IRN 03 asserted", "USA>LBY 03 asserted",
+            "USA>PRK 03 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -338,7 +338,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                               if (r.end + 1 >= n || toks[r.end].norm != "-") return false;
                               const Token& t = toks[r.end + 1];
                               return t.lower == "made" || t.lower == "built" ||
-                                     t.lower == "designed" || t.lower == "supplied";
+                                     t.lower == "designed" || t.lower == "supplied" ||
+                                     t.lower == "owned" || t.lower == "based" ||
+                                     t.lower == "registered" || t.lower == "flagged";
                             }),
              refs.end());
   // "Bosnian Serbs", "Croatian Serb refugees", "Turkish Kurds": a people
@@ -626,10 +628,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
               t.lemma == "need") {
             break;
           }
+          // "the government and the rebels in Darfur must".
           bool np = t.tag == Upos::kCconj || t.tag == Upos::kDet ||
                     t.tag == Upos::kAdj || t.tag == Upos::kNoun ||
                     t.tag == Upos::kPropn || t.lower == "his" ||
-                    t.lower == "its" || t.lower == "their";
+                    t.lower == "its" || t.lower == "their" ||
+                    t.lower == "in" || t.lower == "of";
           if (!np && ref_at[after] < 0) break;
           ++after;
         }
@@ -1026,6 +1030,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    if (targets.empty() && !passive && m.target < 0) {
+      // An adjective inside the matched words names the target: "released
+      // 50 Palestinian prisoners", "expelled Russian diplomats".
+      for (uint32_t k = te; k < m.end && k < n; ++k) {
+        if (ref_at[k] >= 0 && refs[ref_at[k]].modifier) {
+          targets = refs[ref_at[k]].members;
+          target_why = "the country of the matched object";
+          break;
+        }
+      }
+    }
     if (m.target >= 0) {
       targets = group(m.target);
       target_why = "the pattern's TGT slot";
@@ -1100,17 +1115,6 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           }
         }
         break;
-      }
-    }
-    if (targets.empty() && !passive && m.target < 0) {
-      // An adjective inside the matched words names the target: "released
-      // 50 Palestinian prisoners", "expelled Russian diplomats".
-      for (uint32_t k = te; k < m.end && k < n; ++k) {
-        if (ref_at[k] >= 0 && refs[ref_at[k]].modifier) {
-          targets = refs[ref_at[k]].members;
-          target_why = "the country of the matched object";
-          break;
-        }
       }
     }
     if (sources.size() >= 2 && m.target < 0) {

@@ -316,6 +316,16 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
            "and with strings attached, Cuba.",
            {"USA>IRN 03 asserted", "USA>LBY 03 asserted",
             "USA>PRK 03 asserted"}},
+          // An adjective in the matched object names the target before an
+          // actor further on; "Saudi-owned" names no actor.
+          {"Serbia rejected an Australian ultimatum to hand over a guard of "
+           "the Yugoslav consulate, a Saudi-owned weekly reported.",
+           {"SRB>AUS 12 asserted"}},
+          // "the rebels in Darfur must": a demand's subject may carry a
+          // place.
+          {"Britain said that the Sudanese government and the rebels in "
+           "Darfur must reach an agreement.",
+           {"GBR>SDN 10 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

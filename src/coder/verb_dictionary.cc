@@ -47,6 +47,15 @@ bool IsModifierTag(Upos t) {
          t == Upos::kPart || t == Upos::kPunct;
 }
 
+// A noun, or an adjective that opens a noun phrase ("military presence",
+// "joint drills"): the event is named, not told by a verb.
+bool IsNounTrigger(std::span<const MatchToken> tokens, size_t pos) {
+  const Upos tag = tokens[pos].tag;
+  if (tag == Upos::kNoun || tag == Upos::kPropn) return true;
+  return tag == Upos::kAdj && pos + 1 < tokens.size() &&
+         tokens[pos + 1].tag == Upos::kNoun;
+}
+
 bool PosOk(char pos, Upos tag) {
   if (pos == 'N') return tag == Upos::kNoun || tag == Upos::kPropn;
   if (pos == 'V') return tag == Upos::kVerb || tag == Upos::kAux;
@@ -411,7 +420,7 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
       RuleMatch m;
       m.rule = &r;
       if (!Match(r, tokens, pos, &m)) continue;
-      m.noun_trigger = t.tag == Upos::kNoun || t.tag == Upos::kPropn;
+      m.noun_trigger = IsNounTrigger(tokens, pos);
       best = m;
       break;
     }
@@ -434,7 +443,7 @@ std::vector<RuleMatch> VerbDictionary::AllMatchesAt(
       RuleMatch m;
       m.rule = &rules_[id];
       if (Match(rules_[id], tokens, pos, &m)) {
-        m.noun_trigger = t.tag == Upos::kNoun || t.tag == Upos::kPropn;
+        m.noun_trigger = IsNounTrigger(tokens, pos);
         out.push_back(m);
       }
     }

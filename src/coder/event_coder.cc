@@ -343,6 +343,25 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                                      t.lower == "registered" || t.lower == "flagged";
                             }),
              refs.end());
+  // "Montenegro Municipality Association (AKK) officials": an acronym in
+  // brackets right after a name dyad does not know defines that name; it is
+  // not whoever else the letters spell.
+  refs.erase(std::remove_if(refs.begin(), refs.end(),
+                            [&](const ActorRef& r) {
+                              if (r.begin < 2 || r.end >= n) return false;
+                              if (toks[r.begin - 1].norm != "(" || toks[r.end].norm != ")") {
+                                return false;
+                              }
+                              const Token& name = toks[r.begin - 2];
+                              if (name.tag != Upos::kPropn && name.tag != Upos::kNoun) {
+                                return false;
+                              }
+                              for (const ActorRef& o : refs) {
+                                if (o.begin <= r.begin - 2 && r.begin - 2 < o.end) return false;
+                              }
+                              return true;
+                            }),
+             refs.end());
   // "Bosnian Serbs", "Croatian Serb refugees", "Turkish Kurds": a people
   // named with the state it lives in belongs to that state.
   for (size_t i = 0; i + 1 < refs.size(); ++i) {
@@ -688,7 +707,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     auto joined = [&](const ActorRef& a, const ActorRef& b) {
       if (b.begin < a.end) return 0;
       int kind = 0;
-      for (uint32_t k = a.end; k < b.begin; ++k) {
+      uint32_t from = a.end;
+      // "an Israeli peace movement and the PLO": the nouns an adjective
+      // mention qualifies belong to it.
+      while (a.modifier && kind == 0 && from < b.begin &&
+             (toks[from].tag == Upos::kNoun || toks[from].tag == Upos::kPropn)) {
+        ++from;
+      }
+      for (uint32_t k = from; k < b.begin; ++k) {
         const std::string& w = toks[k].lower;
         if (w == "and" || w == "or" || w == "as" || w == "well") {
           kind = 2;

@@ -326,6 +326,14 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
           {"Britain said that the Sudanese government and the rebels in "
            "Darfur must reach an agreement.",
            {"GBR>SDN 10 asserted"}},
+          // The nouns an adjective mention qualifies belong to it in a
+          // list; a bracketed acronym after an unknown name defines it.
+          {"Morocco offered to host a meeting between an Israeli peace "
+           "movement and the Palestine Liberation Organization.",
+           {"MAR>ISR 03 asserted", "MAR>PSE 03 asserted"}},
+          {"The Municipality Association (AKK) demanded support from "
+           "Serbia.",
+           {}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -34,6 +34,9 @@ namespace {
 
 // EventActor::entry of the members of "the two nations".
 constexpr int kDyadInContext = -2;
+// EventActor::entry of an ethnic group coded by its state of residence: not
+// the same actor as that state.
+constexpr int kEthnicGroup = -3;
 
 // An actor position in a sentence: one mention, or several that share the
 // same words ("the leaders of India and Pakistan").
@@ -431,6 +434,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                      state.empty() ? "a group with no state named" : state));
     a.country = state;
     a.code = state + a.sector;
+    a.entry = kEthnicGroup;
     if (state.empty()) g.generic = true;
   }
   auto ref_at_token = [&](uint32_t k) {
@@ -1017,7 +1021,16 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         const ActorRef& ref = refs[r];
         if (ref.end > tb || ref.begin < clause_start) continue;
         if (!ref.generic) break;
-        if (ref.begin > 0 && toks[ref.begin - 1].tag == Upos::kAdp) break;
+        // "Hundreds of thousands of people blocked": a count is no phrase
+        // of its own.
+        bool counted = ref.begin >= 2 && toks[ref.begin - 1].lower == "of" &&
+                       (toks[ref.begin - 2].lemma == "hundred" ||
+                        toks[ref.begin - 2].lemma == "thousand" ||
+                        toks[ref.begin - 2].lemma == "million" ||
+                        toks[ref.begin - 2].lemma == "dozen" ||
+                        toks[ref.begin - 2].lemma == "score" ||
+                        toks[ref.begin - 2].lemma == "ten");
+        if (ref.begin > 0 && toks[ref.begin - 1].tag == Upos::kAdp && !counted) break;
         // Only the verb's own subject: "police have arrested", not
         // "civilians and that it had shot down".
         bool adjacent = true;
@@ -1208,10 +1221,32 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       continue;
     }
     if (generic_source) {
-      // The state: the target's, else the one state the sentence names.
-      // Several target states ("embargoes on Iran, Libya and Sudan") say
-      // nothing about the subject's.
+      // The state: where the act happened, else the target's, else the
+      // one state the sentence names. Several target states ("embargoes on
+      // Iran, Libya and Sudan") say nothing about the subject's.
       std::string state;
+      {
+        // Where the act happened comes first: "people blocked streets in
+        // Hong Kong in defiance of Chinese authorities".
+        for (uint32_t k = te; k + 1 < n && k < te + 8; ++k) {
+          if (IsClauseBreak(toks[k]) || toks[k].norm == "," ||
+              (k > te && toks[k].tag == Upos::kVerb)) {
+            break;
+          }
+          if (toks[k].lower != "in") continue;
+          uint32_t p = k + 1;
+          if (p < n && toks[p].tag == Upos::kDet) ++p;
+          if (p < n && ref_at[p] >= 0 && refs[ref_at[p]].begin == p &&
+              !refs[ref_at[p]].generic && refs[ref_at[p]].members.size() == 1) {
+            const EventActor& c = refs[ref_at[p]].members[0];
+            if (c.country.size() == 3 && c.sector.empty() &&
+                !c.code.starts_with("IGO") && !c.code.starts_with("NGO")) {
+              state = c.country;
+            }
+          }
+          break;
+        }
+      }
       std::set<std::string> target_states;
       for (const EventActor& t : targets) {
         if (t.country.size() == 3 && !t.code.starts_with("IGO") &&
@@ -1219,7 +1254,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           target_states.insert(t.country);
         }
       }
-      if (target_states.size() == 1) state = *target_states.begin();
+      if (state.empty() && target_states.size() == 1) state = *target_states.begin();
       if (state.empty() && target_states.empty()) {
         std::set<std::string> named;
         for (const ActorRef& ref : refs) {

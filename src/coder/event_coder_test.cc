@@ -334,6 +334,15 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
           {"The Municipality Association (AKK) demanded support from "
            "Serbia.",
            {}},
+          // A subject without a country acts where the act happened; a
+          // count before it ("thousands of") is no phrase of its own. An
+          // ethnic group is not the same actor as its state.
+          {"Thousands of people blocked streets in Hong Kong in defiance of "
+           "Chinese authorities.",
+           {"HKG>CHN 14 asserted"}},
+          {"Ethnic Albanians have sworn to fight for villages near "
+           "Macedonia's border.",
+           {"MKD>MKD 13 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

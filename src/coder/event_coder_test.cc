@@ -343,6 +343,9 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
           {"Ethnic Albanians have sworn to fight for villages near "
            "Macedonia's border.",
            {"MKD>MKD 13 asserted"}},
+          // Peacekeepers arriving are deployed, not visiting.
+          {"NATO peacekeeping troops have arrived in Bosnia.",
+           {"IGOWSTNAT>BIH 07 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

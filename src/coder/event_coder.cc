@@ -62,6 +62,19 @@ bool ForeignStage(std::string_view root, const ActorRef& place,
   return place.members[0].country != sources.front().country;
 }
 
+// "alongside Xi", "together with Russia", "along with its allies": a
+// co-actor of the event, never its target.
+bool AfterCompanionWord(std::span<const Token> toks, uint32_t k) {
+  uint32_t p = k;
+  while (p > 0 && (toks[p - 1].tag == Upos::kDet || toks[p - 1].tag == Upos::kAdj)) {
+    --p;
+  }
+  if (p == 0) return false;
+  if (toks[p - 1].lower == "alongside") return true;
+  return p >= 2 && toks[p - 1].lower == "with" &&
+         (toks[p - 2].lower == "together" || toks[p - 2].lower == "along");
+}
+
 constexpr std::array<std::string_view, 12> kReportVerbs = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note",
     "insist", "confirm", "quote", "declare"};
@@ -1106,6 +1119,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         bool force = !(cc->root >= "03" && cc->root <= "08");
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
             !refs[ref_at[k]].generic && (!location || force) &&
+            !AfterCompanionWord(toks, k) &&
             !(location && ForeignStage(cc->root, refs[ref_at[k]], sources))) {
           targets = group(ref_at[k]);
           target_why = "the first actor after the trigger";
@@ -1131,7 +1145,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         bool place = p > 0 && (toks[p - 1].lower == "in" ||
                                toks[p - 1].lower == "at");
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
-            !refs[ref_at[k]].generic &&
+            !refs[ref_at[k]].generic && !AfterCompanionWord(toks, k) &&
             !(place && ForeignStage(cc->root, refs[ref_at[k]], sources))) {
           targets = group(ref_at[k]);
           target_why = "the first actor further on in the clause";

@@ -346,6 +346,13 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
           // Peacekeepers arriving are deployed, not visiting.
           {"NATO peacekeeping troops have arrived in Bosnia.",
            {"IGOWSTNAT>BIH 07 asserted"}},
+          // A co-actor ("alongside Xi") is not the target; watching a
+          // parade abroad is a visit.
+          {"Kim Jong Un watched a military parade in Beijing alongside "
+           "Chinese President Xi Jinping.",
+           {"PRK>CHN 04 asserted"}},
+          {"Russian troops attacked the town alongside Belarusian units.",
+           {"RUS>- 19 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -258,8 +258,8 @@ TEST(EventCoderTest, DomesticGroupsAndDemands) {
        "shot down a helicopter.",
        {"ITA>SRB 16 asserted"}},
       // A root act without a target takes the target of the act detailing it.
-      {"Egyptian police opened fire to disperse demonstrators.",
-       {"EGY>EGY 19 asserted"}},
+      {"Israeli troops opened fire, wounding three Palestinian protesters.",
+       {"ISR>PSE 19 asserted"}},
   });
 }
 
@@ -353,6 +353,12 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
            {"PRK>CHN 04 asserted"}},
           {"Russian troops attacked the town alongside Belarusian units.",
            {"RUS>- 19 asserted"}},
+          // Police firing or using tear gas to break up a crowd is violent
+          // repression (175), not battle.
+          {"Egyptian police opened fire to disperse demonstrators.",
+           {"EGY>EGY 17 asserted"}},
+          {"Liberian riot police used tear gas on protesters in Monrovia.",
+           {"LBR>LBR 17 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -1730,6 +1730,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         bool after_noun = (prev.tag == Upos::kNoun || prev.tag == Upos::kPropn) &&
                           toks[k].tag == Upos::kVerb;
         if (after_noun && toks[k].lower.ends_with("ing")) return 0;
+        // A gerund after a preposition: "aimed at establishing ties", "by
+        // signing a pact".
+        if ((prev.tag == Upos::kAdp || prev.tag == Upos::kSconj) &&
+            toks[k].tag == Upos::kVerb &&
+            toks[k].lower.ends_with("ing")) {
+          return 0;
+        }
         if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
             ((k + 1 < n && toks[k + 1].lower == "by") ||
              (k + 2 < n && toks[k + 2].lower == "by"))) {

@@ -359,6 +359,10 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
            {"EGY>EGY 17 asserted"}},
           {"Liberian riot police used tear gas on protesters in Monrovia.",
            {"LBR>LBR 17 asserted"}},
+          // A gerund after a preposition is not the root: the hosting is.
+          {"Yeltsin hosted Japanese Prime Minister Hashimoto for a meeting "
+           "aimed at establishing close relations.",
+           {"RUS>JPN 04 asserted"}},
           // Allowing someone to act is a concession.
           {"The Supreme Court of Pakistan allowed opposition leader Imran "
            "Khan to contest the elections.",

@@ -164,68 +164,51 @@ FROM event_groups
 WHERE source_country IS NOT NULL AND target_country IS NOT NULL
   AND date IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
-CREATE TRIGGER dyad_months_add AFTER INSERT ON event_groups
-WHEN NEW.source_country IS NOT NULL AND NEW.target_country IS NOT NULL
-  AND NEW.date IS NOT NULL
+-- Every change to a counted group is one signed row here; one trigger adds
+-- it to its month's sums, so the arithmetic is written once.
+CREATE TABLE dyad_month_changes (
+  sign INTEGER NOT NULL, source_country TEXT, target_country TEXT, date TEXT,
+  quad_class INTEGER, modality TEXT, num_mentions INTEGER, goldstein REAL);
+CREATE TRIGGER dyad_months_apply AFTER INSERT ON dyad_month_changes
 BEGIN
-  INSERT INTO dyad_months VALUES (NEW.source_country, NEW.target_country,
-    substr(NEW.date, 1, 7), COALESCE(NEW.quad_class, 0), NEW.modality, 1,
-    NEW.num_mentions, COALESCE(NEW.goldstein, 0),
-    NEW.num_mentions * COALESCE(NEW.goldstein, 0))
-  ON CONFLICT DO UPDATE SET groups = groups + 1,
+  INSERT INTO dyad_months
+  SELECT NEW.source_country, NEW.target_country, substr(NEW.date, 1, 7),
+    COALESCE(NEW.quad_class, 0), NEW.modality, NEW.sign,
+    NEW.sign * NEW.num_mentions, NEW.sign * COALESCE(NEW.goldstein, 0),
+    NEW.sign * NEW.num_mentions * COALESCE(NEW.goldstein, 0)
+  WHERE NEW.source_country IS NOT NULL AND NEW.target_country IS NOT NULL
+    AND NEW.date IS NOT NULL
+  ON CONFLICT DO UPDATE SET groups = groups + excluded.groups,
     mentions = mentions + excluded.mentions,
     goldstein_sum = goldstein_sum + excluded.goldstein_sum,
     weighted_sum = weighted_sum + excluded.weighted_sum;
-END;
-CREATE TRIGGER dyad_months_remove AFTER DELETE ON event_groups
-WHEN OLD.source_country IS NOT NULL AND OLD.target_country IS NOT NULL
-  AND OLD.date IS NOT NULL
-BEGIN
-  UPDATE dyad_months SET groups = groups - 1,
-    mentions = mentions - OLD.num_mentions,
-    goldstein_sum = goldstein_sum - COALESCE(OLD.goldstein, 0),
-    weighted_sum = weighted_sum - OLD.num_mentions * COALESCE(OLD.goldstein, 0)
-  WHERE source_country = OLD.source_country
-    AND target_country = OLD.target_country
-    AND month = substr(OLD.date, 1, 7)
-    AND quad_class = COALESCE(OLD.quad_class, 0) AND modality = OLD.modality;
   DELETE FROM dyad_months
-  WHERE source_country = OLD.source_country
-    AND target_country = OLD.target_country
-    AND month = substr(OLD.date, 1, 7)
-    AND quad_class = COALESCE(OLD.quad_class, 0) AND modality = OLD.modality
+  WHERE month = substr(NEW.date, 1, 7)
+    AND source_country = NEW.source_country
+    AND target_country = NEW.target_country
+    AND quad_class = COALESCE(NEW.quad_class, 0) AND modality = NEW.modality
     AND groups <= 0;
+  DELETE FROM dyad_month_changes;
+END;
+CREATE TRIGGER dyad_months_add AFTER INSERT ON event_groups BEGIN
+  INSERT INTO dyad_month_changes VALUES (1, NEW.source_country,
+    NEW.target_country, NEW.date, NEW.quad_class, NEW.modality,
+    NEW.num_mentions, NEW.goldstein);
+END;
+CREATE TRIGGER dyad_months_remove AFTER DELETE ON event_groups BEGIN
+  INSERT INTO dyad_month_changes VALUES (-1, OLD.source_country,
+    OLD.target_country, OLD.date, OLD.quad_class, OLD.modality,
+    OLD.num_mentions, OLD.goldstein);
 END;
 CREATE TRIGGER dyad_months_change AFTER UPDATE OF source_country,
   target_country, date, quad_class, modality, num_mentions, goldstein
-ON event_groups
-BEGIN
-  UPDATE dyad_months SET groups = groups - 1,
-    mentions = mentions - OLD.num_mentions,
-    goldstein_sum = goldstein_sum - COALESCE(OLD.goldstein, 0),
-    weighted_sum = weighted_sum - OLD.num_mentions * COALESCE(OLD.goldstein, 0)
-  WHERE OLD.source_country IS NOT NULL AND OLD.target_country IS NOT NULL
-    AND OLD.date IS NOT NULL
-    AND source_country = OLD.source_country
-    AND target_country = OLD.target_country
-    AND month = substr(OLD.date, 1, 7)
-    AND quad_class = COALESCE(OLD.quad_class, 0) AND modality = OLD.modality;
-  DELETE FROM dyad_months
-  WHERE source_country = OLD.source_country
-    AND target_country = OLD.target_country
-    AND month = substr(OLD.date, 1, 7)
-    AND quad_class = COALESCE(OLD.quad_class, 0) AND modality = OLD.modality
-    AND groups <= 0;
-  INSERT INTO dyad_months
-  SELECT NEW.source_country, NEW.target_country, substr(NEW.date, 1, 7),
-    COALESCE(NEW.quad_class, 0), NEW.modality, 1, NEW.num_mentions,
-    COALESCE(NEW.goldstein, 0), NEW.num_mentions * COALESCE(NEW.goldstein, 0)
-  WHERE NEW.source_country IS NOT NULL AND NEW.target_country IS NOT NULL
-    AND NEW.date IS NOT NULL
-  ON CONFLICT DO UPDATE SET groups = groups + 1,
-    mentions = mentions + excluded.mentions,
-    goldstein_sum = goldstein_sum + excluded.goldstein_sum,
-    weighted_sum = weighted_sum + excluded.weighted_sum;
+ON event_groups BEGIN
+  INSERT INTO dyad_month_changes VALUES (-1, OLD.source_country,
+    OLD.target_country, OLD.date, OLD.quad_class, OLD.modality,
+    OLD.num_mentions, OLD.goldstein);
+  INSERT INTO dyad_month_changes VALUES (1, NEW.source_country,
+    NEW.target_country, NEW.date, NEW.quad_class, NEW.modality,
+    NEW.num_mentions, NEW.goldstein);
 END;
 )sql",
 };

@@ -839,8 +839,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       }
       // "is expected to meet", "is set to visit": raising, not passive.
       bool raising = te < n && toks[te].lower == "to";
+      // Participles spelled like the lemma: "has been put under investigation".
+      bool same_form = OneOf(toks[tb].lower,
+                             std::array<std::string_view, 8>{
+                                 "put", "set", "hit", "cut", "shut", "hurt", "let", "beat"});
       if (k >= 0 && !raising && (IsBe(toks[k]) || toks[k].lemma == "get") &&
-          toks[tb].lower != toks[tb].lemma &&
+          (toks[tb].lower != toks[tb].lemma || same_form) &&
           (toks[tb].lower.ends_with("ed") || toks[tb].lower.ends_with("en") ||
            toks[tb].lower.ends_with("t") || toks[tb].lower.ends_with("n"))) {
         passive = true;
@@ -897,6 +901,32 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (subj >= 0 && m.target < 0) {
         targets = group(subj);
         target_why = "passive voice: the subject";
+      }
+      // "Two American journalists were detained in Iran", "has been put
+      // under investigation in Italy": a state's own acts (investigate,
+      // accuse, reduce relations, coerce) done in a country without a named
+      // agent are its government's.
+      if (sources.empty() && !targets.empty() &&
+          (cc->root == "09" || cc->root == "11" || cc->root == "16" ||
+           cc->root == "17")) {
+        for (uint32_t k = te; k + 1 < n && k < te + 4; ++k) {
+          if (toks[k].norm == "," || IsClauseBreak(toks[k])) break;
+          if (toks[k].lower != "in") continue;
+          uint32_t a = k + 1;
+          if (ref_at[a] < 0 || refs[ref_at[a]].begin != a) break;
+          const ActorRef& place = refs[ref_at[a]];
+          const EventActor& p = place.members.front();
+          if (place.members.size() == 1 && p.sector.empty() && p.entry < 0 &&
+              p.country.size() == 3 && p.code == p.country &&
+              p.country != targets.front().country) {
+            EventActor gov = p;
+            gov.code = p.country + "GOV";
+            gov.sector = "GOV";
+            sources.push_back(gov);
+            source_why = "passive voice without an agent: the state where it was done";
+          }
+          break;
+        }
       }
       if (sources.empty()) {
         note(fmt::format("rule {} at '{}': passive without a 'by' agent; "
@@ -1518,7 +1548,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (content != nullptr && content->root >= "13" && content->root <= "20") {
         std::string threat = content->root == "13" ? content->code
                                                    : IntentCode(content->code);
-        if (!threat.empty() && cameo_->Find(threat) != nullptr) {
+        // "The army prepared to resume shelling": getting ready for an
+        // attack is a show of force (15x), not a statement of intent; "is
+        // prepared to use force" stays a threat.
+        bool preparing = toks[tb].lemma == "prepare" && toks[tb].tag == Upos::kVerb &&
+                         (tb == 0 || !IsBe(toks[tb - 1])) &&
+                         content->root >= "18" && cameo_->Find("150") != nullptr;
+        if (preparing) {
+          note(fmt::format("preparing to do {} ({}): a show of force, 150",
+                           content->code, content->name));
+          code = "150";
+        } else if (!threat.empty() && cameo_->Find(threat) != nullptr) {
           note(fmt::format("intent to do {} ({}): coded as the threat {}",
                            content->code, content->name, threat));
           code = threat;
@@ -1561,6 +1601,16 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         code = reject;
         modality = Modality::kAsserted;
       }
+    }
+
+    // "Israel's Cabinet met Sunday and decided ...": a body meeting on its
+    // own consults no one; CAMEO 04x needs a second party.
+    if (code == "040" && targets.empty() && sources.size() == 1 &&
+        (toks[tb].lemma == "meet" || toks[tb].lemma == "convene" ||
+         toks[tb].lemma == "confer")) {
+      note(fmt::format("rule {} at '{}': {} met alone; no consultation",
+                       rule.code, words(tb, te), sources.front().code));
+      continue;
     }
 
     // --- Events: one per source-target pair ---
@@ -1731,16 +1781,37 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                           toks[k].tag == Upos::kVerb;
         if (after_noun && toks[k].lower.ends_with("ing")) return 0;
         // A gerund after a preposition: "aimed at establishing ties", "by
-        // signing a pact".
+        // signing a pact" — but not after an adjective's "of", which makes it
+        // the predicate: "are guilty of violating the ceasefire".
+        bool adjective_of = prev.lower == "of" && k >= 2 &&
+                            toks[k - 2].tag == Upos::kAdj;
         if ((prev.tag == Upos::kAdp || prev.tag == Upos::kSconj) &&
-            toks[k].tag == Upos::kVerb &&
-            toks[k].lower.ends_with("ing")) {
+            toks[k].tag == Upos::kVerb && toks[k].lower.ends_with("ing") &&
+            !adjective_of) {
           return 0;
         }
         if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
             ((k + 1 < n && toks[k + 1].lower == "by") ||
              (k + 2 < n && toks[k + 2].lower == "by"))) {
           return 0;
+        }
+        // "the curfew imposed in Sudan", "the agreement signed in March"
+        // after the clause's own verb: a participle describing the noun.
+        if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
+            k + 1 < n &&
+            OneOf(toks[k + 1].lower, std::array<std::string_view, 6>{
+                                         "in", "on", "at", "during", "last", "earlier"})) {
+          for (uint32_t j = k - 1; j-- > 0;) {
+            const Token& t = toks[j];
+            if (t.norm == "," || IsClauseBreak(t) || t.tag == Upos::kCconj ||
+                t.tag == Upos::kSconj || t.lower == "that") {
+              break;
+            }
+            if ((t.tag == Upos::kVerb || t.tag == Upos::kAux) &&
+                !OneOf(t.lemma, kReportVerbs)) {
+              return 0;
+            }
+          }
         }
         // A relative or temporal clause: ", whom they had taken hostage",
         // "one day after a jet shot down a helicopter".

@@ -97,7 +97,8 @@ class ThroughputCommand : public Command {
           events += static_cast<int64_t>(item.coded.events.size());
           bytes += static_cast<int64_t>(item.doc->text.size());
           progress.Update(static_cast<int64_t>(next), sentences, bytes);
-        });
+        },
+        /*batch=*/8);
     double secs = Seconds(start);
     progress.Finish();
     nlohmann::json j = {

@@ -79,6 +79,19 @@ constexpr std::array<std::string_view, 12> kReportVerbs = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note",
     "insist", "confirm", "quote", "declare"};
 
+// CAMEO region codes (data/actors/countries.txt, cameo_region_codes.tsv).
+constexpr std::array<std::string_view, 25> kRegionCodes = {
+    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EAF",
+    "EIN", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
+    "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"};
+
+// Heads of organisation names: "the Association of African Jurists".
+constexpr std::array<std::string_view, 18> kOrganisationWords = {
+    "association", "union",    "federation", "society",   "council",
+    "confederation", "organization", "organisation", "league", "congress",
+    "institute", "academy",   "assembly",   "committee", "movement",
+    "alliance",   "network",  "foundation"};
+
 constexpr std::array<std::string_view, 9> kDemandFrameVerbs = {
     "conclude", "reiterate", "stress",  "argue",  "maintain",
     "warn",     "remind",    "declare", "insist"};
@@ -272,6 +285,37 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     r.modifier = m.modifier;
     r.members.push_back(ActorFromMention(m, doc_text));
     refs.push_back(std::move(r));
+  }
+  // "the Association of African Jurists": a region's adjective inside the
+  // name of an organisation the dictionary does not know makes it a
+  // non-governmental body of many states (CAMEO NGO), not the region.
+  for (ActorRef& r : refs) {
+    if (r.begin < 2 || r.members.size() != 1 || r.end >= n) continue;
+    const EventActor& a = r.members[0];
+    if (!OneOf(a.code, kRegionCodes) || toks[r.begin - 1].lower != "of") continue;
+    const Token& org = toks[r.begin - 2];
+    bool capitalised = !org.norm.empty() && std::isupper(static_cast<unsigned char>(org.norm[0]));
+    if (!capitalised || !OneOf(org.lemma, kOrganisationWords) ||
+        (toks[r.end].tag != Upos::kPropn && toks[r.end].tag != Upos::kNoun)) {
+      continue;
+    }
+    if (toks[r.end].norm.empty() || !std::isupper(static_cast<unsigned char>(toks[r.end].norm[0]))) {
+      continue;
+    }
+    EventActor ngo = a;
+    ngo.code = "NGO";
+    ngo.country = "NGO";
+    ngo.sector.clear();
+    uint32_t b = r.begin - 2;
+    if (b > 0 && toks[b - 1].lower == "the") --b;
+    ngo.begin = toks[b].begin;
+    ngo.end = toks[r.end].end;
+    ngo.text = words(b, r.end + 1);
+    note(fmt::format("'{}' = NGO (an organisation named after a region)", ngo.text));
+    r.begin = b;
+    r.end = r.end + 1;
+    r.modifier = false;
+    r.members = {ngo};
   }
   // Remembers the countries named, for "the two nations" later.
   auto remember = [&](const ActorRef& r) {
@@ -646,6 +690,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           OneOf(toks[i].lemma, kDemandFrameVerbs)) {
         said.push_back(i);
       }
+      // "issued a stern reminder to Iraq that it must cooperate".
+      if (toks[i].tag == Upos::kNoun &&
+          (toks[i].lemma == "reminder" || toks[i].lemma == "warning")) {
+        said.push_back(i);
+      }
     }
     for (uint32_t r : said) {
       if (toks[r].lower == "according") continue;
@@ -672,6 +721,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                     t.lower == "in" || t.lower == "of";
           if (!np && ref_at[after] < 0) break;
           ++after;
+        }
+        // "to Iraq that it must": the complement's subject is a pronoun
+        // for the addressee.
+        if (after + 2 < n && toks[after].lower == "that" &&
+            (toks[after + 1].lower == "it" || toks[after + 1].lower == "they")) {
+          after += 2;
         }
         if (after < n && (toks[after].lower == "must" ||
                           toks[after].lower == "should" ||
@@ -702,15 +757,52 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   auto ref_before = [&](uint32_t pos, uint32_t stop) -> int {
     // Nearest ref ending at or before `pos`, not before `stop`, that is not
     // the object of a preposition ("in a message to Xi").
+    uint32_t generic_begin = 0;
+    bool passed_generic = false;
     for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
       const ActorRef& ref = refs[r];
       if (ref.end > pos || ref.begin < stop) continue;
-      if (ref.generic) continue;  // "officials", "troops": no state to code
+      if (ref.generic) {  // "officials", "troops": no state to code
+        // Only the verb's own subject: "a human rights group protested",
+        // not an appositive ("the NUT, the umbrella union for teachers,
+        // announced").
+        bool subject = !passed_generic;
+        for (uint32_t k = ref.end; subject && k < pos; ++k) {
+          subject = toks[k].tag == Upos::kAdv || toks[k].tag == Upos::kAux ||
+                    toks[k].tag == Upos::kPart;
+        }
+        if (subject) {
+          generic_begin = ref.begin;
+          passed_generic = true;
+        }
+        continue;
+      }
+      // "..., a human rights group protested": a subject without a country
+      // does not borrow one from across a comma.
+      if (passed_generic &&
+          std::any_of(toks.begin() + ref.end, toks.begin() + generic_begin,
+                      [](const Token& t) { return t.norm == ","; })) {
+        return -1;
+      }
       if (ref.begin > 0) {
         const Token& prev = toks[ref.begin - 1];
         bool prep = prev.tag == Upos::kAdp && prev.lower != "by" &&
                     prev.lower != "of";
         if (prep) continue;
+        // "in the capital city of Algiers": the object of a preposition
+        // through "of", unlike "the leaders of China".
+        if (prev.lower == "of") {
+          uint32_t k = ref.begin - 1;
+          while (k > 0 && (toks[k - 1].tag == Upos::kNoun ||
+                           toks[k - 1].tag == Upos::kAdj ||
+                           toks[k - 1].tag == Upos::kDet)) {
+            --k;
+          }
+          if (k > 0 && k + 1 < ref.begin && toks[k - 1].tag == Upos::kAdp &&
+              toks[k - 1].lower != "by" && toks[k - 1].lower != "of") {
+            continue;
+          }
+        }
       }
       return r;
     }
@@ -898,6 +990,25 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
       int subj = ref_before(tb, clause_start);
+      // "A camp for Congolese refugees was attacked": the people a place
+      // is for are the target when the subject names no actor itself.
+      if (subj < 0) {
+        for (size_t r = 0; r < refs.size(); ++r) {
+          const ActorRef& ref = refs[r];
+          if (ref.begin < clause_start + 2 || ref.end > tb || ref.generic) continue;
+          if (toks[ref.begin - 1].lower != "for" ||
+              toks[ref.begin - 2].tag != Upos::kNoun) {
+            continue;
+          }
+          bool first_np = true;
+          for (uint32_t k = clause_start; k + 1 < ref.begin && first_np; ++k) {
+            first_np = toks[k].tag != Upos::kVerb && toks[k].tag != Upos::kAux &&
+                       toks[k].norm != ",";
+          }
+          if (first_np) subj = static_cast<int>(r);
+          break;
+        }
+      }
       if (subj >= 0 && m.target < 0) {
         targets = group(subj);
         target_why = "passive voice: the subject";
@@ -1264,6 +1375,45 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                        words(tb, te)));
       continue;
     }
+    // "Croatian authorities are failing to uphold ..., a human rights group
+    // protested": a complaint reported after the clause it is about is a
+    // criticism (CAMEO 111) of that clause's subject. A group without a
+    // country is a non-governmental one (CAMEO NGO), not of the state it
+    // criticises.
+    bool trailing_complaint = false;
+    if (!m.noun_trigger && sources.size() == 1 && targets.empty() &&
+        (toks[tb].lemma == "protest" || toks[tb].lemma == "complain" ||
+         toks[tb].lemma == "charge") &&
+        sources[0].begin > s.begin) {
+      uint32_t subj = tb;
+      while (subj > 0 && toks[subj - 1].begin >= sources[0].begin) --subj;
+      while (subj > 0 && toks[subj - 1].tag == Upos::kDet) --subj;
+      bool after_comma = subj > 0 && toks[subj - 1].norm == ",";
+      bool nothing_after = true;
+      for (uint32_t k = te; k < n && nothing_after; ++k) {
+        nothing_after = ref_at[k] < 0 && toks[k].tag != Upos::kVerb &&
+                        toks[k].lower != "that" && toks[k].lower != "against";
+      }
+      int about = -1;
+      for (size_t r = 0; r < refs.size(); ++r) {
+        if (refs[r].end < subj && !refs[r].generic) {
+          about = static_cast<int>(r);
+          break;
+        }
+      }
+      if (after_comma && nothing_after && about >= 0) {
+        trailing_complaint = true;
+        targets = group(about);
+        target_why = "the subject of the clause the complaint is about";
+        if (generic_source) {
+          EventActor& a = sources[0];
+          a.country = "NGO";
+          a.code = "NGO" + a.sector;
+          generic_source = false;
+          source_why = "a group without a country: non-governmental (NGO)";
+        }
+      }
+    }
     if (generic_source) {
       // The state: where the act happened, else the target's, else the
       // one state the sentence names. Several target states ("embargoes on
@@ -1280,6 +1430,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           if (toks[k].lower != "in") continue;
           uint32_t p = k + 1;
           if (p < n && toks[p].tag == Upos::kDet) ++p;
+          // "in the capital city of Algiers", "in the northern town of Jaffna".
+          for (uint32_t q = p; q < n && q < p + 4 && ref_at[p] < 0; ++q) {
+            if (toks[q].lower == "of" && q + 1 < n && ref_at[q + 1] >= 0 &&
+                (toks[q - 1].lemma == "capital" || toks[q - 1].lemma == "city" ||
+                 toks[q - 1].lemma == "town" || toks[q - 1].lemma == "village" ||
+                 toks[q - 1].lemma == "province" || toks[q - 1].lemma == "region")) {
+              p = q + 1;
+              break;
+            }
+            if (toks[q].tag != Upos::kNoun && toks[q].tag != Upos::kAdj) break;
+          }
           if (p < n && ref_at[p] >= 0 && refs[ref_at[p]].begin == p &&
               !refs[ref_at[p]].generic && refs[ref_at[p]].members.size() == 1) {
             const EventActor& c = refs[ref_at[p]].members[0];
@@ -1542,7 +1703,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
 
     // --- Future commitments become intents or threats (CAMEO) ---
-    std::string code = rule.code;
+    std::string code = trailing_complaint ? "111" : rule.code;
     if (auto it = content_code.find(tb); it != content_code.end()) {
       const CameoCode* content = cameo_->Find(it->second);
       if (content != nullptr && content->root >= "13" && content->root <= "20") {

@@ -377,6 +377,63 @@ TEST(EventCoderTest, ModifiersPlacesAndAllegations) {
             std::vector<std::string>{"USA>CHN 10 asserted"});
 }
 
+TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
+  RunCases(
+      {
+          // Failing to agree is a rejection (Phoenix CAMEO 2.0: FAIL 120).
+          {"Armenia and Azerbaijan failed to reach an agreement on the "
+           "corridor.",
+           {"ARM>- 12 asserted", "AZE>- 12 asserted"}},
+          // A participle after the clause's verb describes its noun: the
+          // shortening is the event, not the curfew's imposition.
+          {"Kenya's president shortened the nightly curfew imposed in "
+           "Nairobi.",
+           {"KEN>KEN 08 asserted"}},
+          // "guilty of violating": the gerund is the predicate; "signed in
+          // May" describes the agreement.
+          {"Both the Colombian army and the rebels are guilty of violating "
+           "the ceasefire agreement signed in May.",
+           {"COL>- 19 asserted"}},
+          // A state's act in the passive without an agent is the state's
+          // where it was done.
+          {"Two American journalists were detained in Iran on Monday.",
+           {"IRN>USA 17 asserted"}},
+          {"A British national has been put under investigation in France.",
+           {"FRA>GBR 09 asserted"}},
+          // A body meeting alone consults no one.
+          {"The Japanese cabinet met on Friday.", {}},
+          // Getting ready to attack is a show of force; being ready to is a
+          // threat.
+          {"The Syrian army prepared to resume shelling rebel-held towns.",
+           {"SYR>- 15 asserted"}},
+          {"Ethiopian troops captured part of a rebel stronghold near the "
+           "border.",
+           {"ETH>ETH 19 asserted"}},
+          // "a reminder to X that it must" frames a demand on X.
+          {"France issued a stern reminder to Iraq that it must cooperate "
+           "fully with the inspectors.",
+           {"FRA>IRQ 10 asserted"}},
+          // A complaint reported after the clause it is about criticises
+          // that clause's subject; a group without a country is an NGO.
+          {"The Kenyan government is failing to protect journalists, a human "
+           "rights group complained on Monday.",
+           {"NGO>KEN 11 asserted"}},
+          // A campaign against a social ill is no fighting.
+          {"Germany joined the battle against the global hunger crisis.", {}},
+          // "in the capital city of Dhaka" places the act; it is not the
+          // subject of what follows.
+          {"Students rallied in the capital city of Dhaka.",
+           {"BGD>BGD 14 asserted"}},
+          // The people a place is for are the target of an attack on it.
+          {"A camp for Sudanese refugees was attacked by Chadian rebels.",
+           {"TCD>SDN 19 asserted"}},
+          // An unknown organisation named after a region is an NGO.
+          {"The Association of European Journalists criticised Hungary.",
+           {"NGO>HUN 11 asserted"}},
+      },
+      "2003-07-01");
+}
+
 TEST(EventCoderTest, EvidenceAndOffsets) {
   const std::string text = "Russian forces shelled the Ukrainian city of Kharkiv.";
   auto events = Code(text, "2024-05-20");

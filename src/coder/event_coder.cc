@@ -1407,8 +1407,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         target_why = "the subject of the clause the complaint is about";
         if (generic_source) {
           EventActor& a = sources[0];
-          a.country = "NGO";
           a.code = "NGO" + a.sector;
+          a.country = a.code;  // an organisation's country is its whole code
           generic_source = false;
           source_why = "a group without a country: non-governmental (NGO)";
         }

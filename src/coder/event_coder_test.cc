@@ -417,7 +417,7 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           // that clause's subject; a group without a country is an NGO.
           {"The Kenyan government is failing to protect journalists, a human "
            "rights group complained on Monday.",
-           {"NGO>KEN 11 asserted"}},
+           {"NGOHRI>KEN 11 asserted"}},
           // A campaign against a social ill is no fighting.
           {"Germany joined the battle against the global hunger crisis.", {}},
           // "in the capital city of Dhaka" places the act; it is not the

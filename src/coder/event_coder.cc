@@ -85,6 +85,12 @@ constexpr std::array<std::string_view, 25> kRegionCodes = {
     "EIN", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
     "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"};
 
+constexpr std::array<std::string_view, 32> kCurrencies = {
+    "dollar", "$",     "yuan",  "renminbi", "euro",   "rouble", "ruble", "pound",
+    "yen",    "won",   "rupee", "peso",     "franc",  "dinar",  "riyal", "rial",
+    "lira",   "shekel", "rand", "naira",    "krona",  "krone",  "ringgit", "baht",
+    "hryvnia", "zloty", "forint", "dirham", "taka",   "rupiah", "kyat",  "cedi"};
+
 // Heads of organisation names: "the Association of African Jurists".
 constexpr std::array<std::string_view, 18> kOrganisationWords = {
     "association", "union",    "federation", "society",   "council",
@@ -286,6 +292,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     r.members.push_back(ActorFromMention(m, doc_text));
     refs.push_back(std::move(r));
   }
+  // "nine billion US dollars", "US$300", "Hong Kong dollars": a currency
+  // is no actor.
+  refs.erase(std::remove_if(refs.begin(), refs.end(),
+                            [&](const ActorRef& r) {
+                              return r.end < n && !r.generic &&
+                                     OneOf(toks[r.end].lemma, kCurrencies);
+                            }),
+             refs.end());
   // "the Association of African Jurists": a region's adjective inside the
   // name of an organisation the dictionary does not know makes it a
   // non-governmental body of many states (CAMEO NGO), not the region.
@@ -785,10 +799,40 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         return -1;
       }
       if (ref.begin > 0) {
-        const Token& prev = toks[ref.begin - 1];
+        // "on the US Constitution", "with Roman Catholic Pope Francis": the
+        // preposition may stand before the noun phrase's modifiers.
+        uint32_t p = ref.begin;
+        while (p > 1 && (toks[p - 1].tag == Upos::kDet || toks[p - 1].tag == Upos::kAdj ||
+                         toks[p - 1].tag == Upos::kNum ||
+                         (toks[p - 1].tag == Upos::kPropn && ref_at[p - 1] < 0))) {
+          --p;
+        }
+        // Past modifiers only in a verb phrase: "Doctors from two American
+        // aid groups donated" keeps its subject's origin.
+        bool after_verb = false;
+        for (uint32_t k = stop; k + 1 < p && !after_verb; ++k) {
+          // "workers affiliated with ...": a participle after a common
+          // noun; after a name ("Smith based his platform") it is the verb.
+          bool reduced = k > 0 && toks[k - 1].tag == Upos::kNoun &&
+                         (toks[k].lower.ends_with("ed") ||
+                          toks[k].lower.ends_with("ing"));
+          after_verb = (toks[k].tag == Upos::kVerb && !reduced) ||
+                       toks[k].tag == Upos::kAux;
+        }
+        if (!after_verb) p = ref.begin;
+        const Token& prev = toks[p - 1];
         bool prep = prev.tag == Upos::kAdp && prev.lower != "by" &&
                     prev.lower != "of";
+        // "representatives from Iran acknowledged": where the subject's
+        // people come from names their state.
+        if (prep && prev.lower == "from" && !after_verb && p >= 2 &&
+            toks[p - 2].tag == Upos::kNoun) {
+          prep = false;
+        }
         if (prep) continue;
+        // "told Agence France-Presse arson has been used": the addressee
+        // of what is said is not the subject of what follows.
+        if (prev.lemma == "tell" && prev.tag == Upos::kVerb) continue;
         // "in the capital city of Algiers": the object of a preposition
         // through "of", unlike "the leaders of China".
         if (prev.lower == "of") {
@@ -1052,7 +1096,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         uint32_t gap_end = tb;
         bool adjacent = r.end == gap_end ||
                         (r.end + 1 == gap_end && toks[r.end].lower == "'s");
-        if (adjacent) {
+        // "told Agence France-Presse arson has been used": an addressee
+        // does not modify the noun after it.
+        bool addressee = r.begin > 0 && toks[r.begin - 1].lemma == "tell";
+        if (adjacent && !addressee) {
           sources = r.members;
           source_why = "possessor or modifier of the noun trigger";
         }
@@ -1085,7 +1132,28 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         --k0;
       }
       int subj = -1;
-      if (k0 >= static_cast<int>(clause_start) && toks[k0].norm == "," &&
+      bool participle = k0 + 1 == static_cast<int>(tb) && k0 > 0 &&
+                        toks[k0].norm == "," && !m.noun_trigger &&
+                        toks[tb].tag == Upos::kVerb && toks[tb].lower.ends_with("ing");
+      if (participle) {
+        // "..., blaming human error": a participle after a comma shares
+        // the main clause's subject, never the nearest noun.
+        uint32_t first_verb = static_cast<uint32_t>(k0);
+        for (uint32_t k = clause_start; k < static_cast<uint32_t>(k0); ++k) {
+          if (toks[k].tag == Upos::kVerb) {
+            first_verb = k;
+            break;
+          }
+        }
+        subj = ref_before(first_verb, clause_start);
+        source_why = "the main clause's subject (a participle after a comma)";
+        if (subj < 0) {
+          note(fmt::format("rule {} at '{}': the main clause's subject is no "
+                           "known actor; no event",
+                           rule.code, words(tb, te)));
+          continue;
+        }
+      } else if (k0 >= static_cast<int>(clause_start) && toks[k0].norm == "," &&
           !m.noun_trigger) {
         // "Pakistan, a key U.S. ally in the war, has refused": the subject
         // stands before the appositive or relative clause.

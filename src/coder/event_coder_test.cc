@@ -430,6 +430,28 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           // An unknown organisation named after a region is an NGO.
           {"The Association of European Journalists criticised Hungary.",
            {"NGO>HUN 11 asserted"}},
+          // The object of a preposition in a verb phrase is no subject,
+          // even past its modifiers; nor is the addressee of "told".
+          {"Smith based his platform on the US Constitution and called for "
+           "new elections.",
+           {}},
+          {"An activist told Agence France-Presse arson has been used against "
+           "the squatters.",
+           {}},
+          // Where the subject's people come from names their state.
+          {"Officials from Iran met Iraqi leaders on Monday.",
+           {"IRN>IRQ 04 asserted"}},
+          // A participle after a comma shares the main clause's subject.
+          {"Iran's foreign minister spoke on Saturday, blaming the United "
+           "States.",
+           {"IRN>USA 11 asserted"}},
+          // Signing a decree is legislation, not an agreement; a currency is
+          // no actor.
+          {"The Tunisian prime minister signed a government decree on "
+           "Friday.",
+           {}},
+          {"China invested nine billion US dollars in new hospitals.",
+           {"CHN>- 06 asserted"}},
       },
       "2003-07-01");
 }

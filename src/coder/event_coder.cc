@@ -91,6 +91,16 @@ constexpr std::array<std::string_view, 32> kCurrencies = {
     "lira",   "shekel", "rand", "naira",    "krona",  "krone",  "ringgit", "baht",
     "hryvnia", "zloty", "forint", "dirham", "taka",   "rupiah", "kyat",  "cedi"};
 
+// Nouns for people by what they do: the act's own actors.
+constexpr std::array<std::string_view, 9> kPersonTriggers = {
+    "protester", "protestor", "demonstrator", "rioter", "striker",
+    "marcher",   "picketer",  "boycotter",    "looter"};
+
+// "the African nation": an unnamed state of a region.
+constexpr std::array<std::string_view, 8> kStateNouns = {
+    "nation", "country", "state", "republic", "kingdom", "neighbour",
+    "neighbor", "island"};
+
 // Heads of organisation names: "the Association of African Jurists".
 constexpr std::array<std::string_view, 18> kOrganisationWords = {
     "association", "union",    "federation", "society",   "council",
@@ -298,6 +308,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                             [&](const ActorRef& r) {
                               return r.end < n && !r.generic &&
                                      OneOf(toks[r.end].lemma, kCurrencies);
+                            }),
+             refs.end());
+  // "the African nation", "African countries": a region's adjective before
+  // a word for a state names no actor; the state is unnamed.
+  refs.erase(std::remove_if(refs.begin(), refs.end(),
+                            [&](const ActorRef& r) {
+                              return r.end < n && r.members.size() == 1 &&
+                                     OneOf(r.members[0].code, kRegionCodes) &&
+                                     OneOf(toks[r.end].lemma, kStateNouns);
                             }),
              refs.end());
   // "the Association of African Jurists": a region's adjective inside the
@@ -1123,6 +1142,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    // "Trump railed against the rioters": people named by what they do
+    // ("protesters", "rioters") are the actors of that act, never the
+    // subject of the verb that governs them.
+    if (sources.empty() && m.noun_trigger && OneOf(toks[tb].lemma, kPersonTriggers)) {
+      note(fmt::format("rule {} at '{}': the people named by the act have no "
+                       "country; no event",
+                       rule.code, words(tb, te)));
+      continue;
+    }
     if (sources.empty() && !passive && !victim_subject) {
       // Walk back over auxiliaries and adverbs to what precedes the verb.
       int k0 = static_cast<int>(tb) - 1;
@@ -1841,6 +1869,14 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                        rule.code, words(tb, te), sources.front().code));
       continue;
     }
+    // "after traveling to Cleveland, Ohio": a trip to no known state is
+    // not a visit to anyone.
+    if (code == "042" && targets.empty() && sources.size() == 1) {
+      note(fmt::format("rule {} at '{}': a trip with no destination state; "
+                       "no event",
+                       rule.code, words(tb, te)));
+      continue;
+    }
 
     // --- Events: one per source-target pair ---
     const auto& rel = targets;
@@ -2081,8 +2117,28 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // "Police opened fire to disperse demonstrators": a root act without a
     // target takes the target of the act that details it, by the same source.
     const Event* donor = nullptr;
+    // Only within the root's clause: not from a relative clause or an
+    // appositive ("convicted Avenatti, the lawyer who represented Daniels in
+    // her lawsuit against Trump").
+    // A participle after a comma details the root ("opened fire, wounding
+    // three protesters").
+    auto same_clause = [&](uint32_t from, uint32_t to) {
+      for (uint32_t k = 0; k < n; ++k) {
+        if (toks[k].begin <= from || toks[k].begin >= to) continue;
+        bool participle_comma = toks[k].norm == "," && k + 1 < n &&
+                                toks[k + 1].begin == to &&
+                                toks[k + 1].lower.ends_with("ing");
+        if (participle_comma) continue;
+        if (toks[k].norm == "," || IsClauseBreak(toks[k]) || toks[k].lower == "who" ||
+            toks[k].lower == "which" || toks[k].lower == "whose") {
+          return false;
+        }
+      }
+      return true;
+    };
     for (const Event& e : sentence_events) {
       if (e.trigger_begin > root_trigger && e.target &&
+          same_clause(root_trigger, e.trigger_begin) &&
           e.source.country == root->source.country &&
           e.modality != Modality::kNegated &&
           e.modality != Modality::kHypothetical) {

@@ -452,6 +452,28 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
            {}},
           {"China invested nine billion US dollars in new hospitals.",
            {"CHN>- 06 asserted"}},
+          // A root act takes no target from a relative clause.
+          {"A federal jury convicted Michael Avenatti, the lawyer who "
+           "represented Stormy Daniels in her lawsuit against Donald Trump.",
+           {}},
+          // Findings, criticism received, reasons given and hospital care
+          // are no events; attacking a rival over something is criticism.
+          {"Researchers concluded that Europe was settled earlier.", {}},
+          {"Trump received criticism for the statement.", {}},
+          {"Algeria and Morocco cited security concerns.", {}},
+          {"Democrats attacked Trump over his taxes.",
+           {"USA>USA 11 asserted"}},
+          // A domestic ban without a target is a restriction (172), not a
+          // sanction.
+          {"Morocco imposed bans on face veils.", {"MAR>- 17 asserted"}},
+          // "the African nation" names no actor; people named by their act
+          // ("rioters") do not act for the verb's subject; a participle
+          // after a determiner is no trigger; a trip to no known state is
+          // no visit.
+          {"The president of the African nation was due to stand down.", {}},
+          {"Trump railed against the rioters in Tulsa.", {}},
+          {"Germany brought up the alleged comment.", {}},
+          {"The president travelled to Cleveland on Monday.", {}},
       },
       "2003-07-01");
 }

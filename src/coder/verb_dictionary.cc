@@ -402,7 +402,12 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
   // Adjectives describe; they report no event ("alleged violation",
   // "criminal investigation", "planned trip") unless a rule reads on past
   // them ("ready to", "willing to").
-  const bool adjective = t.tag == Upos::kAdj;
+  // So do participles after a determiner: "the alleged comment", "the
+  // disputed islands".
+  const bool adjective =
+      t.tag == Upos::kAdj ||
+      (t.tag == Upos::kVerb && pos > 0 && tokens[pos - 1].tag == Upos::kDet &&
+       t.lower != t.lemma);
   for (uint64_t key : {t.lemma, t.lower}) {
     auto it = by_trigger_.find(key);
     if (it == by_trigger_.end()) continue;

@@ -1160,6 +1160,27 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         --k0;
       }
       int subj = -1;
+      // "a plan that Buttigieg proposed", "Smith criticized the decision":
+      // a name the dictionaries do not know is the subject; no actor from
+      // further back stands in for it.
+      if (!m.noun_trigger && k0 >= static_cast<int>(clause_start) &&
+          toks[k0].tag == Upos::kPropn && ref_at[k0] < 0 && !mt[k0].skippable) {
+        int b = k0;
+        while (b > static_cast<int>(clause_start) && toks[b - 1].tag == Upos::kPropn &&
+               ref_at[b - 1] < 0 && !mt[b - 1].skippable) {
+          --b;
+        }
+        bool standalone = b == 0 || b == static_cast<int>(clause_start) ||
+                          toks[b - 1].lower == "that" || toks[b - 1].lower == "which" ||
+                          toks[b - 1].norm == "," || toks[b - 1].tag == Upos::kCconj ||
+                          toks[b - 1].tag == Upos::kVerb || toks[b - 1].tag == Upos::kSconj;
+        if (standalone) {
+          note(fmt::format("rule {} at '{}': its subject '{}' is no known actor; "
+                           "no event",
+                           rule.code, words(tb, te), words(b, k0 + 1)));
+          continue;
+        }
+      }
       bool participle = k0 + 1 == static_cast<int>(tb) && k0 > 0 &&
                         toks[k0].norm == "," && !m.noun_trigger &&
                         toks[tb].tag == Upos::kVerb && toks[tb].lower.ends_with("ing");
@@ -1672,7 +1693,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         if (w == "allegedly" || w == "reportedly" || w == "suspected" ||
             w == "alleged" || t.lemma == "allegation" || w == "purportedly" ||
             (t.lemma == "accuse" && true) || (t.lemma == "suspect") ||
-            (t.lemma == "claim" && next == "that")) {
+            (t.lemma == "claim" && next == "that") ||
+            // "Bolton claims Trump asked Xi for help".
+            (t.lemma == "claim" && t.tag == Upos::kVerb && k < tb && k + 1 < n &&
+             (toks[k + 1].tag == Upos::kPropn || toks[k + 1].tag == Upos::kPron))) {
           set_modality(Modality::kAlleged, words(k, k + 1));
         }
       }
@@ -1864,7 +1888,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // own consults no one; CAMEO 04x needs a second party.
     if (code == "040" && targets.empty() && sources.size() == 1 &&
         (toks[tb].lemma == "meet" || toks[tb].lemma == "convene" ||
-         toks[tb].lemma == "confer")) {
+         toks[tb].lemma == "confer" || toks[tb].lemma == "discuss")) {
       note(fmt::format("rule {} at '{}': {} met alone; no consultation",
                        rule.code, words(tb, te), sources.front().code));
       continue;

@@ -406,7 +406,9 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
   // disputed islands".
   const bool adjective =
       t.tag == Upos::kAdj ||
-      (t.tag == Upos::kVerb && pos > 0 && tokens[pos - 1].tag == Upos::kDet &&
+      (t.tag == Upos::kVerb && pos > 0 &&
+       (tokens[pos - 1].tag == Upos::kDet || tokens[pos - 1].possessive ||
+        tokens[pos - 1].tag == Upos::kPart) &&
        t.lower != t.lemma);
   for (uint64_t key : {t.lemma, t.lower}) {
     auto it = by_trigger_.find(key);

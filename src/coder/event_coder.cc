@@ -1,6 +1,7 @@
 #include "coder/event_coder.h"
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <set>
 #include <unordered_map>
@@ -90,6 +91,13 @@ constexpr std::array<std::string_view, 32> kCurrencies = {
     "yen",    "won",   "rupee", "peso",     "franc",  "dinar",  "riyal", "rial",
     "lira",   "shekel", "rand", "naira",    "krona",  "krone",  "ringgit", "baht",
     "hryvnia", "zloty", "forint", "dirham", "taka",   "rupiah", "kyat",  "cedi"};
+
+// Verbs whose object is someone else's act: "found the air strike
+// justified", "described the attack as", "blamed the bombing on".
+constexpr std::array<std::string_view, 22> kJudgingVerbs = {
+    "find", "call", "consider", "describe", "deem", "regard", "view", "justify",
+    "defend", "welcome", "hail", "applaud", "mourn", "recall", "remember",
+    "commemorate", "mark", "blame", "question", "dismiss", "witness", "watch"};
 
 // Nouns for people by what they do: the act's own actors.
 constexpr std::array<std::string_view, 9> kPersonTriggers = {
@@ -1145,6 +1153,24 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // "Trump railed against the rioters": people named by what they do
     // ("protesters", "rioters") are the actors of that act, never the
     // subject of the verb that governs them.
+    // "Netanyahu found the air strike justified": the subject of a verb
+    // that judges or tells of an act is not its author.
+    if (sources.empty() && m.noun_trigger) {
+      int k = static_cast<int>(tb) - 1;
+      while (k >= static_cast<int>(clause_start) &&
+             (toks[k].tag == Upos::kDet || toks[k].tag == Upos::kAdj ||
+              toks[k].tag == Upos::kNoun || toks[k].tag == Upos::kNum ||
+              toks[k].tag == Upos::kPart || toks[k].tag == Upos::kPron)) {
+        --k;
+      }
+      if (k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kVerb &&
+          OneOf(toks[k].lemma, kJudgingVerbs)) {
+        note(fmt::format("rule {} at '{}': the object of '{}' is not the "
+                         "subject's act; no source",
+                         rule.code, words(tb, te), toks[k].norm));
+        continue;
+      }
+    }
     if (sources.empty() && m.noun_trigger && OneOf(toks[tb].lemma, kPersonTriggers)) {
       note(fmt::format("rule {} at '{}': the people named by the act have no "
                        "country; no event",
@@ -2057,7 +2083,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // source-target pair is kept; the other triggers are usually the root's
     // details ("signed a pact at a summit that obliges ...").
     // A trigger after ", " as an -ing form ("..., killing 20 people") or
-    // after "to" is subordinate to the clause's main verb.
+    // after "to" is subordinate to the clause's main verb (0). A relative
+    // clause or a participle describing a noun ("people accused of
+    // crimes", ", which has retreated from ...") only describes (-1): it is
+    // never the sentence's root event.
     auto main_clause = [&](const Event& x) {
       for (uint32_t k = 1; k < n; ++k) {
         if (toks[k].begin != x.trigger_begin) continue;
@@ -2068,6 +2097,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         // in Algiers demanding that ...", "a bill signed in by the minister".
         bool after_noun = (prev.tag == Upos::kNoun || prev.tag == Upos::kPropn) &&
                           toks[k].tag == Upos::kVerb;
+        // "-ing" after a noun is mostly the main verb's adjunct ("posted a
+        // message on Twitter blaming Iran"): subordinate, not descriptive.
         if (after_noun && toks[k].lower.ends_with("ing")) return 0;
         // A gerund after a preposition: "aimed at establishing ties", "by
         // signing a pact" — but not after an adjective's "of", which makes it
@@ -2082,23 +2113,29 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
             ((k + 1 < n && toks[k + 1].lower == "by") ||
              (k + 2 < n && toks[k + 2].lower == "by"))) {
-          return 0;
+          return -1;
         }
         // "the curfew imposed in Sudan", "the agreement signed in March"
         // after the clause's own verb: a participle describing the noun.
         if (after_noun && toks[k].lower.ends_with("ed") && prev.tag == Upos::kNoun &&
             k + 1 < n &&
-            OneOf(toks[k + 1].lower, std::array<std::string_view, 6>{
-                                         "in", "on", "at", "during", "last", "earlier"})) {
+            OneOf(toks[k + 1].lower,
+                  std::array<std::string_view, 15>{
+                      "in", "on", "at", "during", "last", "earlier", "of", "for", "with",
+                      "as", "to", "from", "under", "over", "after"})) {
           for (uint32_t j = k - 1; j-- > 0;) {
             const Token& t = toks[j];
+            // A clause of its own begins: "broke out when people rallied at".
             if (t.norm == "," || IsClauseBreak(t) || t.tag == Upos::kCconj ||
-                t.tag == Upos::kSconj || t.lower == "that") {
+                t.tag == Upos::kSconj ||
+                OneOf(t.lower, std::array<std::string_view, 11>{
+                                   "that", "when", "while", "after", "before", "as",
+                                   "since", "because", "if", "who", "which"})) {
               break;
             }
             if ((t.tag == Upos::kVerb || t.tag == Upos::kAux) &&
                 !OneOf(t.lemma, kReportVerbs)) {
-              return 0;
+              return -1;
             }
           }
         }
@@ -2116,7 +2153,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           bool temporal = t.lower == "after" || t.lower == "before" ||
                           t.lower == "since" || t.lower == "while" ||
                           t.lower == "when" || t.lower == "following";
-          if (relative || temporal) return 0;
+          if (relative) return -1;
+          if (temporal) return 0;
         }
         return 1;
       }
@@ -2138,6 +2176,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       if (rank(e) > rank(*root)) root = &e;
     }
     uint32_t root_trigger = root->trigger_begin;
+    if (main_clause(*root) < 0) {
+      note(fmt::format("event {} at byte {}: only describes a noun (a relative "
+                       "clause or participle); the sentence has no root event",
+                       root->code, root->trigger_begin));
+      root_trigger = std::numeric_limits<uint32_t>::max();
+    }
     // "Police opened fire to disperse demonstrators": a root act without a
     // target takes the target of the act that details it, by the same source.
     const Event* donor = nullptr;

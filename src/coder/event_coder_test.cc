@@ -474,6 +474,27 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"Trump railed against the rioters in Tulsa.", {}},
           {"Germany brought up the alleged comment.", {}},
           {"The president travelled to Cleveland on Monday.", {}},
+          // An unknown name before the verb is its subject; "claims X
+          // did" is an allegation.
+          {"Democrats revisited a plan that Buttigieg proposed.", {}},
+          {"Bolton claims Bush asked Chinese President Hu Jintao for help.",
+           {"USA>CHN 02 alleged"}},
+          // A relative clause only describes; it is never the root.
+          {"The United States, which has retreated from its plan, announced "
+           "new figures.",
+           {}},
+          // The subject of a verb that judges an act is not its author.
+          {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
+           "justified.",
+           {}},
+          // A participle after a noun, after the clause's own verb, describes
+          // the noun ("people accused of crimes"), but a clause opened by
+          // "when" has a verb of its own.
+          {"The law would allow China to try people accused of crimes.",
+           {}},
+          {"Violence broke out when thousands of people rallied at a square in "
+           "Moscow.",
+           {"RUS>- 14 asserted"}},
       },
       "2003-07-01");
 }

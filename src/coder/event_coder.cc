@@ -1000,6 +1000,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                         toks[k].lower == "n't")) {
         --k;
       }
+      // "are being teased or harassed": the auxiliary stands before the
+      // first of coordinated participles.
+      while (k >= 1 && toks[k].tag == Upos::kCconj && toks[k - 1].tag == Upos::kVerb &&
+             toks[k - 1].lower != toks[k - 1].lemma) {
+        k -= 2;
+        while (k >= 0 && toks[k].tag == Upos::kAdv) --k;
+      }
       // "is expected to meet", "is set to visit": raising, not passive.
       bool raising = te < n && toks[te].lower == "to";
       // Participles spelled like the lemma: "has been put under investigation".
@@ -1163,6 +1170,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
               toks[k].tag == Upos::kPart || toks[k].tag == Upos::kPron)) {
         --k;
       }
+      // "Trump hid in the basement during riots": the circumstances of an
+      // act are not its subject's doing either.
+      bool circumstance = k >= 0 && OneOf(toks[k].lower,
+                                          std::array<std::string_view, 5>{
+                                              "during", "amid", "amidst", "despite", "among"});
+      if (circumstance) {
+        note(fmt::format("rule {} at '{}': an act in the circumstances ('{}') is "
+                         "not the subject's; no source",
+                         rule.code, words(tb, te), toks[k].norm));
+        continue;
+      }
       if (k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kVerb &&
           OneOf(toks[k].lemma, kJudgingVerbs)) {
         note(fmt::format("rule {} at '{}': the object of '{}' is not the "
@@ -1273,6 +1291,21 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
             source_why = "the subject shared with the previous verb";
             break;
           }
+        }
+        // "Hawkins predicted Trump would lose and asked voters": the shared
+        // subject is a name no dictionary knows.
+        int before = static_cast<int>(first_verb) - 1;
+        while (before >= static_cast<int>(clause_start) &&
+               (toks[before].tag == Upos::kAux || toks[before].tag == Upos::kAdv)) {
+          --before;
+        }
+        if (subj < 0 && before >= static_cast<int>(clause_start) &&
+            toks[before].tag == Upos::kPropn && ref_at[before] < 0 &&
+            !mt[before].skippable) {
+          note(fmt::format("rule {} at '{}': the shared subject '{}' is no known "
+                           "actor; no event",
+                           rule.code, words(tb, te), toks[before].norm));
+          continue;
         }
       }
       if (subj < 0) {
@@ -1394,6 +1427,15 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         // not of a meeting or a signing ("signed a pact in Pyongyang").
         uint32_t p = k;  // the word before the actor, past "the"
         if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
+        // "in the Eastern Mediterranean": a region named as a place is no
+        // partner of cooperation.
+        uint32_t q = k;
+        while (q > 1 && (toks[q - 1].tag == Upos::kDet || toks[q - 1].tag == Upos::kAdj)) --q;
+        bool region_place = q > 0 && (toks[q - 1].lower == "in" || toks[q - 1].lower == "at") &&
+                            cc->root >= "03" && cc->root <= "08" && ref_at[k] >= 0 &&
+                            refs[ref_at[k]].members.size() == 1 &&
+                            OneOf(refs[ref_at[k]].members[0].code, kRegionCodes);
+        if (region_place) continue;
         bool location = p > 0 && (toks[p - 1].lower == "in" ||
                                   toks[p - 1].lower == "at" ||
                                   toks[p - 1].lower == "near" ||
@@ -1426,10 +1468,18 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
         uint32_t p = k;
         if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
+        // "agreed on maritime borders in the Eastern Mediterranean": a
+        // region named as a place is no partner of cooperation (a state
+        // named so is: "lifted a curfew in Montenegro").
+        while (p > 1 && toks[p - 1].tag == Upos::kAdj) --p;
         bool place = p > 0 && (toks[p - 1].lower == "in" ||
                                toks[p - 1].lower == "at");
+        bool cooperation = cc->root >= "03" && cc->root <= "08" &&
+                           ref_at[k] >= 0 && refs[ref_at[k]].members.size() == 1 &&
+                           OneOf(refs[ref_at[k]].members[0].code, kRegionCodes);
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
             !refs[ref_at[k]].generic && !AfterCompanionWord(toks, k) &&
+            !(place && cooperation) &&
             !(place && ForeignStage(cc->root, refs[ref_at[k]], sources))) {
           targets = group(ref_at[k]);
           target_why = "the first actor further on in the clause";

@@ -495,6 +495,17 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"Violence broke out when thousands of people rallied at a square in "
            "Moscow.",
            {"RUS>- 14 asserted"}},
+          // Coordinated participles share the passive; an act in the
+          // circumstances is not the subject's; an unknown shared subject
+          // stays unknown; a region is no partner of an agreement.
+          {"Many Chinese candidates are being teased or harassed.", {}},
+          {"Bush hid in the White House basement during riots.", {}},
+          {"Hawkins predicted Bush would lose and asked voters to stay home.",
+           {}},
+          {"Turkey and Libya agreed on maritime borders in the Eastern "
+           "Mediterranean.",
+           {"TUR>- 03 asserted", "LBY>- 03 asserted"}},
+          {"Hamas is yet to respond to the offer.", {}},
       },
       "2003-07-01");
 }

@@ -94,7 +94,16 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
       }
       bool titled = !atoms.empty() && atoms.back().type == AtomType::kAgent &&
                     atoms.back().end == i;
-      if (chosen < 0 && (titled || people.size() == 1)) {
+      // A bare surname not seen before is a place more often than a
+      // leader after a preposition or in a list of names: "the holy cities
+      // of Mecca and Medina", "in Santos".
+      bool place_like =
+          !titled && i > 0 &&
+          (toks[i - 1].tag == Upos::kAdp ||
+           ((toks[i - 1].lower == "and" || toks[i - 1].lower == "or") && i > 1 &&
+            toks[i - 2].tag == Upos::kPropn &&
+            !(!atoms.empty() && atoms.back().end == i - 1)));
+      if (chosen < 0 && !place_like && (titled || people.size() == 1)) {
         int valid = -1, count = 0;
         for (int id : people) {
           if (dict_.HasRoleOn(id, day)) {

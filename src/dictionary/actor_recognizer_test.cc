@@ -118,6 +118,10 @@ TEST(ActorRecognizerTest, SurnameAfterFullMention) {
        "2024-06-19", {"PRKGOV", "PRKGOV"}},
       {"ambiguous surname alone is not guessed", "Kim spoke.", "2024-06-19",
        {}},
+      {"a sitting leader's unique surname", "Medina spoke.", "2015-06-19",
+       {"DOMGOV"}},
+      {"a surname in a list of places is a place",
+       "Curfews were extended in Mecca and Medina.", "2015-06-19", {}},
   });
 }
 

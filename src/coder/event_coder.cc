@@ -1204,6 +1204,25 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         --k0;
       }
       int subj = -1;
+      // ", who spoke by telephone": the relative pronoun's antecedent is
+      // the subject, even as the object of a preposition ("between the two
+      // countries' directors general, who spoke").
+      if (!m.noun_trigger && k0 >= 1 && static_cast<uint32_t>(k0) >= clause_start &&
+          (toks[k0].lower == "who" || toks[k0].lower == "which") &&
+          toks[k0 - 1].norm == ",") {
+        for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
+          if (refs[r].end > static_cast<uint32_t>(k0 - 1) || refs[r].generic) continue;
+          bool verb_between = false;
+          for (uint32_t k = refs[r].end; k + 1 < static_cast<uint32_t>(k0); ++k) {
+            if (toks[k].tag == Upos::kVerb || toks[k].norm == ",") verb_between = true;
+          }
+          if (!verb_between && k0 - 1 - static_cast<int>(refs[r].end) <= 6) {
+            subj = r;
+            source_why = "the antecedent of the relative pronoun";
+          }
+          break;
+        }
+      }
       // "a plan that Buttigieg proposed", "Smith criticized the decision":
       // a name the dictionaries do not know is the subject; no actor from
       // further back stands in for it.
@@ -1225,7 +1244,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           continue;
         }
       }
-      bool participle = k0 + 1 == static_cast<int>(tb) && k0 > 0 &&
+      bool participle = subj < 0 && k0 + 1 == static_cast<int>(tb) && k0 > 0 &&
                         toks[k0].norm == "," && !m.noun_trigger &&
                         toks[tb].tag == Upos::kVerb && toks[tb].lower.ends_with("ing");
       if (participle) {
@@ -1246,6 +1265,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                            rule.code, words(tb, te)));
           continue;
         }
+      } else if (subj >= 0) {
+        // the antecedent found above
       } else if (k0 >= static_cast<int>(clause_start) && toks[k0].norm == "," &&
           !m.noun_trigger) {
         // "Pakistan, a key U.S. ally in the war, has refused": the subject
@@ -1607,6 +1628,46 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
       }
     }
+    // "in Seoul and Washington, where officials have urged China": the
+    // place "where" refers to is the subject's state.
+    if (generic_source) {
+      uint32_t subj_at = tb;
+      for (uint32_t k = 0; k < tb; ++k) {
+        if (toks[k].begin == sources[0].begin) subj_at = k;
+      }
+      uint32_t w = subj_at;
+      while (w > 0 && toks[w - 1].tag == Upos::kDet) --w;
+      if (w >= 2 && toks[w - 1].lower == "where") {
+        for (int r = static_cast<int>(refs.size()) - 1; r >= 0; --r) {
+          const ActorRef& place = refs[r];
+          if (place.end > w - 1 || place.generic) continue;
+          uint32_t p = place.begin;
+          // Back to the first of coordinated places: "in Seoul and Washington".
+          while (p >= 2 && (toks[p - 1].lower == "and" || toks[p - 1].norm == ",") &&
+                 ref_at[p - 2] >= 0) {
+            p = refs[ref_at[p - 2]].begin;
+          }
+          if (p > 0 && toks[p - 1].tag == Upos::kDet) --p;
+          bool located = p > 0 && (toks[p - 1].lower == "in" || toks[p - 1].lower == "at");
+          if (located && w - 1 - place.end <= 2) {
+            std::string sector = sources[0].sector;
+            std::vector<EventActor> placed;
+            for (EventActor a : group(r)) {
+              if (a.country.size() != 3 || a.code.starts_with("IGO")) continue;
+              a.code = a.country + sector;
+              a.sector = sector;
+              placed.push_back(std::move(a));
+            }
+            if (!placed.empty()) {
+              sources = std::move(placed);
+              generic_source = false;
+              source_why = "a subject without a country in the place 'where' refers to";
+            }
+          }
+          break;
+        }
+      }
+    }
     if (generic_source) {
       // The state: where the act happened, else the target's, else the
       // one state the sentence names. Several target states ("embargoes on
@@ -1962,9 +2023,19 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
 
     // "Israel's Cabinet met Sunday and decided ...": a body meeting on its
     // own consults no one; CAMEO 04x needs a second party.
+    uint32_t after_trigger = te;
+    while (after_trigger < n && mt[after_trigger].skippable) ++after_trigger;  // "met Sunday"
+    bool object_follows = after_trigger < n &&
+                          (toks[after_trigger].tag == Upos::kPropn ||
+                           toks[after_trigger].tag == Upos::kNoun ||
+                           toks[after_trigger].tag == Upos::kDet ||
+                           toks[after_trigger].lower == "with");
+    // Discussing a topic alone is no consultation either ("discussing the
+    // original sin of slavery").
     if (code == "040" && targets.empty() && sources.size() == 1 &&
-        (toks[tb].lemma == "meet" || toks[tb].lemma == "convene" ||
-         toks[tb].lemma == "confer" || toks[tb].lemma == "discuss")) {
+        ((!object_follows && (toks[tb].lemma == "meet" || toks[tb].lemma == "convene" ||
+                              toks[tb].lemma == "confer")) ||
+         toks[tb].lemma == "discuss")) {
       note(fmt::format("rule {} at '{}': {} met alone; no consultation",
                        rule.code, words(tb, te), sources.front().code));
       continue;
@@ -2133,10 +2204,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // source-target pair is kept; the other triggers are usually the root's
     // details ("signed a pact at a summit that obliges ...").
     // A trigger after ", " as an -ing form ("..., killing 20 people") or
-    // after "to" is subordinate to the clause's main verb (0). A relative
-    // clause or a participle describing a noun ("people accused of
-    // crimes", ", which has retreated from ...") only describes (-1): it is
-    // never the sentence's root event.
+    // after "to", or in a relative or temporal clause, is subordinate to
+    // the clause's main verb (0). A past participle describing a noun
+    // ("people accused of crimes", "a bill signed by the minister") only
+    // describes (-1): it is never the sentence's root event.
     auto main_clause = [&](const Event& x) {
       for (uint32_t k = 1; k < n; ++k) {
         if (toks[k].begin != x.trigger_begin) continue;
@@ -2146,7 +2217,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         // Reduced relative clauses after a noun: "supporters blocked roads
         // in Algiers demanding that ...", "a bill signed in by the minister".
         bool after_noun = (prev.tag == Upos::kNoun || prev.tag == Upos::kPropn) &&
-                          toks[k].tag == Upos::kVerb;
+                          toks[k].tag == Upos::kVerb && !mt[k - 1].skippable;
         // "-ing" after a noun is mostly the main verb's adjunct ("posted a
         // message on Twitter blaming Iran"): subordinate, not descriptive.
         if (after_noun && toks[k].lower.ends_with("ing")) return 0;
@@ -2183,7 +2254,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                                    "since", "because", "if", "who", "which"})) {
               break;
             }
-            if ((t.tag == Upos::kVerb || t.tag == Upos::kAux) &&
+            // A participle after a noun is no finite verb either:
+            // "negotiators meeting in Istanbul yesterday agreed to".
+            bool participle = t.tag == Upos::kVerb && j > 0 &&
+                              toks[j - 1].tag == Upos::kNoun &&
+                              (t.lower.ends_with("ing") || t.lower.ends_with("ed"));
+            if ((t.tag == Upos::kVerb || t.tag == Upos::kAux) && !participle &&
                 !OneOf(t.lemma, kReportVerbs)) {
               return -1;
             }
@@ -2203,8 +2279,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           bool temporal = t.lower == "after" || t.lower == "before" ||
                           t.lower == "since" || t.lower == "while" ||
                           t.lower == "when" || t.lower == "following";
-          if (relative) return -1;
-          if (temporal) return 0;
+          if (relative || temporal) return 0;
         }
         return 1;
       }
@@ -2238,16 +2313,10 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     // Only within the root's clause: not from a relative clause or an
     // appositive ("convicted Avenatti, the lawyer who represented Daniels in
     // her lawsuit against Trump").
-    // A participle after a comma details the root ("opened fire, wounding
-    // three protesters").
     auto same_clause = [&](uint32_t from, uint32_t to) {
       for (uint32_t k = 0; k < n; ++k) {
         if (toks[k].begin <= from || toks[k].begin >= to) continue;
-        bool participle_comma = toks[k].norm == "," && k + 1 < n &&
-                                toks[k + 1].begin == to &&
-                                toks[k + 1].lower.ends_with("ing");
-        if (participle_comma) continue;
-        if (toks[k].norm == "," || IsClauseBreak(toks[k]) || toks[k].lower == "who" ||
+        if (IsClauseBreak(toks[k]) || toks[k].lower == "who" ||
             toks[k].lower == "which" || toks[k].lower == "whose") {
           return false;
         }

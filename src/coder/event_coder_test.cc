@@ -479,10 +479,18 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"Democrats revisited a plan that Buttigieg proposed.", {}},
           {"Bolton claims Bush asked Chinese President Hu Jintao for help.",
            {"USA>CHN 02 alleged"}},
-          // A relative clause only describes; it is never the root.
-          {"The United States, which has retreated from its plan, announced "
-           "new figures.",
-           {}},
+          // A meeting with someone the dictionaries do not know is still
+          // a meeting.
+          {"Kim Jong Il met Zhao Leji on Monday.", {"PRK>- 04 asserted"}},
+          // A relative pronoun's antecedent is the subject, even after a
+          // preposition; "where" places a subject without a country.
+          {"Officials from Ukraine and Russia were in Geneva. The swap was "
+           "worked out between the two countries' ministers, who spoke by "
+           "telephone on Saturday.",
+           {"UKR>RUS 04 asserted", "RUS>UKR 04 asserted"}},
+          {"The summit was watched in Seoul and Washington, where officials "
+           "have urged China to act.",
+           {"KOR>CHN 02 asserted", "USA>CHN 02 asserted"}},
           // The subject of a verb that judges an act is not its author.
           {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
            "justified.",

@@ -1235,6 +1235,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         }
         bool standalone = b == 0 || b == static_cast<int>(clause_start) ||
                           toks[b - 1].lower == "that" || toks[b - 1].lower == "which" ||
+                          toks[b - 1].lower == "as" ||
                           toks[b - 1].norm == "," || toks[b - 1].tag == Upos::kCconj ||
                           toks[b - 1].tag == Upos::kVerb || toks[b - 1].tag == Upos::kSconj;
         if (standalone) {
@@ -1344,8 +1345,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
                 toks[k].tag == Upos::kPart || toks[k].lower == "to")) {
           --k;
         }
+        // "a collision which killed ...": a relative pronoun refers inside
+        // its sentence, never to an earlier sentence's actor.
         if (k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kPron &&
-            OneOf(toks[k].lower, kPronouns)) {
+            OneOf(toks[k].lower, kPronouns) && toks[k].lower != "which" &&
+            toks[k].lower != "who") {
           if (report_before >= 0) {
             int speaker = ref_before(static_cast<uint32_t>(report_before), 0);
             if (speaker >= 0) {

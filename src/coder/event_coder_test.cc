@@ -491,6 +491,14 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"The summit was watched in Seoul and Washington, where officials "
            "have urged China to act.",
            {"KOR>CHN 02 asserted", "USA>CHN 02 asserted"}},
+          // "which" refers inside its sentence; finalising a division is
+          // no pact; taking a shot at someone is criticism.
+          {"Germany protested. It was a traffic collision which killed a "
+           "motorcyclist.",
+           {"DEU>- 14 asserted"}},
+          {"The Democratic Party had finalized the division of delegates.", {}},
+          {"Germany took a veiled shot at France over its budget.",
+           {"DEU>FRA 11 asserted"}},
           // The subject of a verb that judges an act is not its author.
           {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
            "justified.",

@@ -92,8 +92,14 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
           break;
         }
       }
-      bool titled = !atoms.empty() && atoms.back().type == AtomType::kAgent &&
-                    atoms.back().end == i;
+      // Only a title of the kind leaders hold: "President Xi", not
+      // "Sheriff Lee".
+      bool after_title = !atoms.empty() && atoms.back().type == AtomType::kAgent &&
+                         atoms.back().end == i;
+      bool leader_title = after_title &&
+                          (atoms.back().sector == "GOV" || atoms.back().sector == "MIL" ||
+                           atoms.back().sector == "LEG" || atoms.back().sector == "ELI");
+      bool titled = leader_title;
       // A bare surname not seen before is a place more often than a
       // leader after a preposition or in a list of names: "the holy cities
       // of Mecca and Medina", "in Santos".
@@ -103,7 +109,8 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
            ((toks[i - 1].lower == "and" || toks[i - 1].lower == "or") && i > 1 &&
             toks[i - 2].tag == Upos::kPropn &&
             !(!atoms.empty() && atoms.back().end == i - 1)));
-      if (chosen < 0 && !place_like && (titled || people.size() == 1)) {
+      if (chosen < 0 && !place_like && (after_title == titled) &&
+          (titled || people.size() == 1)) {
         int valid = -1, count = 0;
         for (int id : people) {
           if (dict_.HasRoleOn(id, day)) {

@@ -120,6 +120,8 @@ TEST(ActorRecognizerTest, SurnameAfterFullMention) {
        {}},
       {"a sitting leader's unique surname", "Medina spoke.", "2015-06-19",
        {"DOMGOV"}},
+      {"a title leaders do not hold", "Sheriff Medina spoke.", "2015-06-19",
+       {"COP"}},
       {"a surname in a list of places is a place",
        "Curfews were extended in Mecca and Medina.", "2015-06-19", {}},
   });

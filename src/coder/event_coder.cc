@@ -1167,7 +1167,16 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
       while (k >= static_cast<int>(clause_start) &&
              (toks[k].tag == Upos::kDet || toks[k].tag == Upos::kAdj ||
               toks[k].tag == Upos::kNoun || toks[k].tag == Upos::kNum ||
-              toks[k].tag == Upos::kPart || toks[k].tag == Upos::kPron)) {
+              toks[k].tag == Upos::kPart || toks[k].tag == Upos::kPron ||
+              mt[k].skippable)) {
+        --k;
+      }
+      // "pointing to the December 31 attack", "responded to the attack".
+      if (k >= 1 && static_cast<uint32_t>(k) > clause_start &&
+          (toks[k].lower == "to" || toks[k].lower == "at") &&
+          toks[k - 1].tag == Upos::kVerb &&
+          OneOf(toks[k - 1].lemma, std::array<std::string_view, 6>{
+                                       "point", "refer", "respond", "react", "look", "allude"})) {
         --k;
       }
       // "Trump hid in the basement during riots": the circumstances of an
@@ -1182,7 +1191,9 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         continue;
       }
       if (k >= static_cast<int>(clause_start) && toks[k].tag == Upos::kVerb &&
-          OneOf(toks[k].lemma, kJudgingVerbs)) {
+          (OneOf(toks[k].lemma, kJudgingVerbs) ||
+           OneOf(toks[k].lemma, std::array<std::string_view, 6>{
+                                    "point", "refer", "respond", "react", "look", "allude"}))) {
         note(fmt::format("rule {} at '{}': the object of '{}' is not the "
                          "subject's act; no source",
                          rule.code, words(tb, te), toks[k].norm));
@@ -1811,10 +1822,12 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         set_modality(Modality::kHypothetical, words(k, k + 1));
       }
       if (near && k >= clause_start &&
-          (w == "must" || (w == "has" && next == "to" && k + 2 < tb) ||
+          (w == "must" || w == "should" || w == "ought" ||
+           (w == "has" && next == "to" && k + 2 < tb) ||
            (t.lemma == "need" && next == "to")) &&
           t.tag == Upos::kAux) {
-        // "Y must withdraw": demanded, not done.
+        // "Y must withdraw", "the president should accept": demanded, not
+        // done.
         set_modality(Modality::kHypothetical, words(k, k + 1));
       }
       if (near && k >= clause_start &&

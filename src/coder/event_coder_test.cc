@@ -499,6 +499,17 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"The Democratic Party had finalized the division of delegates.", {}},
           {"Germany took a veiled shot at France over its budget.",
            {"DEU>FRA 11 asserted"}},
+          // "should" obliges, it does not report; concern alone is no
+          // criticism; pointing to an attack is not making it; missiles
+          // launched targeting someone attack them.
+          {"Smith said the government should accept the election outcome.",
+           {}},
+          {"Pierce and Carroll raised concerns about the withdrawal.", {}},
+          {"The United States called its actions defensive, pointing to the "
+           "December 31 attack on its embassy.",
+           {}},
+          {"Iran launched missiles targeting US troops in Iraq.",
+           {"IRN>USA 19 asserted"}},
           // The subject of a verb that judges an act is not its author.
           {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
            "justified.",

@@ -408,7 +408,10 @@ RuleMatch VerbDictionary::MatchAt(std::span<const MatchToken> tokens,
       t.tag == Upos::kAdj ||
       (t.tag == Upos::kVerb && pos > 0 &&
        (tokens[pos - 1].tag == Upos::kDet || tokens[pos - 1].possessive ||
-        tokens[pos - 1].tag == Upos::kPart) &&
+        tokens[pos - 1].tag == Upos::kPart ||
+        // "following improved bilateral relations"
+        (tokens[pos - 1].tag == Upos::kAdp && pos + 1 < tokens.size() &&
+         (tokens[pos + 1].tag == Upos::kAdj || tokens[pos + 1].tag == Upos::kNoun))) &&
        t.lower != t.lemma);
   for (uint64_t key : {t.lemma, t.lower}) {
     auto it = by_trigger_.find(key);

@@ -1,5 +1,9 @@
 #include "dictionary/actor_recognizer.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+
 #include "text/unicode.h"
 
 namespace dyad {
@@ -15,6 +19,18 @@ struct Atom {
   ActorKind kind = ActorKind::kCountry;
   std::string_view sector;  // agents
 };
+
+// A capitalised name before a surname that is not a date word ("On Monday
+// Putin said"): someone's first name.
+bool IsUnknownFirstName(const Token& t) {
+  static constexpr std::array<std::string_view, 19> kDateWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december"};
+  return t.tag == Upos::kPropn && !t.norm.empty() &&
+         std::isupper(static_cast<unsigned char>(t.norm[0])) &&
+         std::find(kDateWords.begin(), kDateWords.end(), t.lower) == kDateWords.end();
+}
 
 bool IsCountryLike(const Atom& a) {
   return a.type == AtomType::kName &&
@@ -61,6 +77,14 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
           break;
         }
       }
+      // "Michelle Obama", "Hunter Biden": a one-word alias of a person
+      // after a first name no dictionary knows is a relative, not the
+      // leader.
+      if (best.second == ActorKind::kPerson && nm.length == 1 && i > 0 &&
+          IsUnknownFirstName(toks[i - 1]) && !(!atoms.empty() && atoms.back().end == i)) {
+        ++i;
+        continue;
+      }
       atoms.push_back({AtomType::kName, static_cast<uint32_t>(i),
                        static_cast<uint32_t>(i + nm.length), best.first,
                        best.second, {}});
@@ -103,12 +127,17 @@ void ActorRecognizer::Recognize(const AnnotatedText& text, const Sentence& s,
       // A bare surname not seen before is a place more often than a
       // leader after a preposition or in a list of names: "the holy cities
       // of Mecca and Medina", "in Santos".
+      // "Michelle Obama": after a first name no dictionary knows, a surname
+      // is someone else's.
+      bool other_first_name = i > 0 && IsUnknownFirstName(toks[i - 1]) &&
+                              !(!atoms.empty() && atoms.back().end == i);
       bool place_like =
-          !titled && i > 0 &&
-          (toks[i - 1].tag == Upos::kAdp ||
-           ((toks[i - 1].lower == "and" || toks[i - 1].lower == "or") && i > 1 &&
-            toks[i - 2].tag == Upos::kPropn &&
-            !(!atoms.empty() && atoms.back().end == i - 1)));
+          other_first_name ||
+          (!titled && i > 0 &&
+           (toks[i - 1].tag == Upos::kAdp ||
+            ((toks[i - 1].lower == "and" || toks[i - 1].lower == "or") && i > 1 &&
+             toks[i - 2].tag == Upos::kPropn &&
+             !(!atoms.empty() && atoms.back().end == i - 1))));
       if (chosen < 0 && !place_like && (after_title == titled) &&
           (titled || people.size() == 1)) {
         int valid = -1, count = 0;

@@ -122,6 +122,10 @@ TEST(ActorRecognizerTest, SurnameAfterFullMention) {
        {"DOMGOV"}},
       {"a title leaders do not hold", "Sheriff Medina spoke.", "2015-06-19",
        {"COP"}},
+      {"a leader's surname after someone else's first name",
+       "Michelle Obama and Hunter Biden spoke.", "2015-06-19", {}},
+      {"a weekday is no first name", "On Monday Obama spoke.", "2015-06-19",
+       {"USAGOV"}},
       {"a surname in a list of places is a place",
        "Curfews were extended in Mecca and Medina.", "2015-06-19", {}},
   });

@@ -1200,6 +1200,17 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         continue;
       }
     }
+    // "where riots had broken out", "clashes erupted": a noun trigger that is
+    // the subject of its own verb names no author before it.
+    if (sources.empty() && m.noun_trigger && te < n &&
+        (toks[te].tag == Upos::kAux ||
+         (toks[te].tag == Upos::kVerb && toks[te].lower != toks[te].lemma &&
+          !toks[te].lower.ends_with("ing")))) {
+      note(fmt::format("rule {} at '{}': the act is the subject of its own verb; "
+                       "no author before it",
+                       rule.code, words(tb, te)));
+      continue;
+    }
     if (sources.empty() && m.noun_trigger && OneOf(toks[tb].lemma, kPersonTriggers)) {
       note(fmt::format("rule {} at '{}': the people named by the act have no "
                        "country; no event",

@@ -510,6 +510,14 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
            {}},
           {"Iran launched missiles targeting US troops in Iraq.",
            {"IRN>USA 19 asserted"}},
+          // A battle with an illness, an attack on a decision and riots that
+          // broke out near someone are no one's fighting.
+          {"The US guitarist died after an extended battle with throat "
+           "cancer.",
+           {}},
+          {"Bush attacked the investigation as a witch hunt.",
+           {"USA>- 11 asserted"}},
+          {"Bush visited Kenosha, where riots had broken out.", {}},
           // The subject of a verb that judges an act is not its author.
           {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
            "justified.",

@@ -361,7 +361,8 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
   // Remembers the countries named, for "the two nations" later.
   auto remember = [&](const ActorRef& r) {
     for (const EventActor& a : r.members) {
-      if (a.country.size() != 3) continue;
+      // A region ("the Mediterranean") is not one of "the two countries".
+      if (a.country.size() != 3 || OneOf(a.code, kRegionCodes)) continue;
       EventActor c = a;
       c.code = a.country;
       c.sector.clear();
@@ -1475,11 +1476,11 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
         uint32_t p = k;  // the word before the actor, past "the"
         if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
         // "in the Eastern Mediterranean": a region named as a place is no
-        // partner of cooperation.
+        // one's target.
         uint32_t q = k;
         while (q > 1 && (toks[q - 1].tag == Upos::kDet || toks[q - 1].tag == Upos::kAdj)) --q;
         bool region_place = q > 0 && (toks[q - 1].lower == "in" || toks[q - 1].lower == "at") &&
-                            cc->root >= "03" && cc->root <= "08" && ref_at[k] >= 0 &&
+                            ref_at[k] >= 0 &&
                             refs[ref_at[k]].members.size() == 1 &&
                             OneOf(refs[ref_at[k]].members[0].code, kRegionCodes);
         if (region_place) continue;
@@ -1514,15 +1515,13 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
           break;
         }
         uint32_t p = k;
-        if (p > 1 && toks[p - 1].tag == Upos::kDet) --p;
         // "agreed on maritime borders in the Eastern Mediterranean": a
-        // region named as a place is no partner of cooperation (a state
-        // named so is: "lifted a curfew in Montenegro").
-        while (p > 1 && toks[p - 1].tag == Upos::kAdj) --p;
+        // region named as a place is no one's target (a state named so may
+        // be: "lifted a curfew in Montenegro").
+        while (p > 1 && (toks[p - 1].tag == Upos::kDet || toks[p - 1].tag == Upos::kAdj)) --p;
         bool place = p > 0 && (toks[p - 1].lower == "in" ||
                                toks[p - 1].lower == "at");
-        bool cooperation = cc->root >= "03" && cc->root <= "08" &&
-                           ref_at[k] >= 0 && refs[ref_at[k]].members.size() == 1 &&
+        bool cooperation = ref_at[k] >= 0 && refs[ref_at[k]].members.size() == 1 &&
                            OneOf(refs[ref_at[k]].members[0].code, kRegionCodes);
         if (ref_at[k] >= 0 && refs[ref_at[k]].begin == k &&
             !refs[ref_at[k]].generic && !AfterCompanionWord(toks, k) &&

@@ -518,6 +518,15 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"Bush attacked the investigation as a witch hunt.",
            {"USA>- 11 asserted"}},
           {"Bush visited Kenosha, where riots had broken out.", {}},
+          // A region is not one of "the two countries" and never a target
+          // as a place; the one who faces trial is not the one who tries.
+          {"Turkey and Greece argued over the Mediterranean, but the leaders "
+           "of the two countries spoke by telephone.",
+           {"TUR>- 04 asserted", "GRC>- 04 asserted"}},
+          {"Erdogan called for regional cooperation in the Eastern "
+           "Mediterranean.",
+           {"TUR>- 02 asserted"}},
+          {"Bush would then face trial in the Senate.", {}},
           // The subject of a verb that judges an act is not its author.
           {"Israeli Prime Minister Benjamin Netanyahu found the air strike "
            "justified.",

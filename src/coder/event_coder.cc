@@ -1203,7 +1203,7 @@ void EventCoder::CodeSentence(const Document& doc, const AnnotatedText& text,
     }
     // "where riots had broken out", "clashes erupted": a noun trigger that is
     // the subject of its own verb names no author before it.
-    if (sources.empty() && m.noun_trigger && te < n &&
+    if (sources.empty() && m.noun_trigger && te < n && m.end <= te &&
         (toks[te].tag == Upos::kAux ||
          (toks[te].tag == Upos::kVerb && toks[te].lower != toks[te].lemma &&
           !toks[te].lower.ends_with("ing")))) {

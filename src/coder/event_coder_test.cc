@@ -518,6 +518,8 @@ TEST(EventCoderTest, ClausesComplaintsAndPassivePlaces) {
           {"Bush attacked the investigation as a witch hunt.",
            {"USA>- 11 asserted"}},
           {"Bush visited Kenosha, where riots had broken out.", {}},
+          {"In South Korea, protesters rallied in Seoul against the plan.",
+           {"KOR>- 14 asserted"}},
           // A region is not one of "the two countries" and never a target
           // as a place; the one who faces trial is not the one who tries.
           {"Turkey and Greece argued over the Mediterranean, but the leaders "
